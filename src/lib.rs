@@ -1,1 +1,51 @@
+//! Scrutiny turns the public record of police accountability (agenda packs,
+//! minutes, transcripts, reports, letters) into a linked-data graph in which
+//! every node and edge points back to the exact lines it came from.
+//!
+//! # Layout
+//! - [`model`]: plain data: nodes, edges, spans (provenance), kinds.
+//! - [`text`]: source lines with byte offsets; markup stripping, slugs, dates.
+//! - [`names`]: people's names, titles, post-nominals and speaker labels.
+//! - [`orgs`]: organisation names and abbreviations resolved to one node each.
+//! - [`parse`]: pure parsers, one module per section kind (agenda, minutes,
+//!   transcript), returning a contribution and diagnostics.
+//! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
+//! - [`store`]: the sled layout; the only module that touches sled.
+//! - [`index`]: the merged graph in petgraph, as immutable snapshots.
+//! - [`api`]: the GraphQL schema (the only module that knows async-graphql).
+//! - [`server`]: the axum router: `/graphql`, GraphiQL at `/`, `/health`.
+//! - [`export`]: whole-graph JSON export.
+//! - [`config`]: command-line and environment configuration.
+//!
+//! # Data flow
+//! ```text
+//! seed/ file ─ingest (UTF-8, not binary)─▶ parse (pure) ─▶ Contribution {nodes, edges}, each with spans
+//!            ─store (one sled transaction per document)─▶ per-document fragments on disk
+//!            ─index (merge fragments, petgraph)─▶ Arc<Graph> snapshot ─api─▶ GraphQL over axum
+//! ```
+//!
+//! # Invariants
+//! - Every node and edge carries at least one span whose quote is a byte-exact
+//!   substring of the stated lines of its document.
+//! - Node keys are derived from what the text says (names, dates, numbers), so
+//!   re-ingesting gives the same keys and ingesting a new document merges into
+//!   the people and organisations already known.
+//! - Parsers do no I/O and never panic on input; problems are diagnostics.
 
+pub mod api;
+pub mod config;
+pub mod export;
+pub mod index;
+pub mod ingest;
+pub mod model;
+pub mod names;
+pub mod orgs;
+pub mod parse;
+pub mod server;
+pub mod store;
+pub mod text;
+
+/// The IRI of a node: `{base}/id/{key}`.
+pub fn iri(base: &str, key: &str) -> String {
+    format!("{}/id/{key}", base.trim_end_matches('/'))
+}

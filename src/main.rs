@@ -1,1 +1,77 @@
-fn main() {}
+//! The `scrutiny` command: a thin shell over the library.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use scrutiny::config::{Cli, Command, ExportFormat};
+use scrutiny::index::Graph;
+use scrutiny::ingest::ingest_paths;
+use scrutiny::store::Store;
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(args) => {
+            let store = Store::open(&args.store.data_dir)?;
+            let reports = ingest_paths(&store, &args.paths)?;
+            let failed = reports.iter().filter(|r| r.result.is_err()).count();
+            for report in &reports {
+                if report.result.is_err() {
+                    eprintln!("{report}");
+                } else {
+                    println!("{report}");
+                }
+            }
+            let graph = Graph::load(&store)?;
+            println!(
+                "{} files, {failed} failed; the graph holds {} nodes and {} edges",
+                reports.len(),
+                graph.graph.node_count(),
+                graph.graph.edge_count()
+            );
+            Ok(if failed > 0 || reports.is_empty() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Export(args) => {
+            let store = Store::open(&args.store.data_dir)?;
+            let graph = Graph::load(&store)?;
+            match args.format {
+                ExportFormat::Json => {
+                    let stdout = std::io::stdout().lock();
+                    scrutiny::export::write_json(
+                        &graph,
+                        &args.store.base_iri,
+                        std::io::BufWriter::new(stdout),
+                    )
+                    .context("writing the export")?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(args) => {
+            let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+            runtime.block_on(scrutiny::server::serve(args))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The GraphQL API: the only module that knows async-graphql.
+//!
+//! Types are thin views over one immutable graph snapshot (`Arc<Graph>` plus a
+//! node index), so a query sees one consistent graph even while an ingest
+//! swaps in the next. Global ids are node keys (`person/susan-hall`): stable,
+//! readable, and the IRI path below `{base}/id/`.
+//!
+//! - [`query`]: the root `Query` type.
+//! - [`types`]: one object type per node kind, the `Node` interface, provenance.
+//! - [`page`]: Relay connections with `totalCount`, and the page-size cap.
+
+mod page;
+mod query;
+mod types;
+
+use std::sync::Arc;
+
+use async_graphql::{EmptyMutation, EmptySubscription, ErrorExtensions, Schema};
+
+use crate::index::{Graph, SharedGraph};
+
+pub use page::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use query::Query;
+
+/// The schema type served at `/graphql`.
+pub type ScrutinySchema = Schema<Query, EmptyMutation, EmptySubscription>;
+
+/// Deepest query accepted.
+pub const MAX_DEPTH: usize = 12;
+/// Highest complexity accepted (each field counts 1, lists count their page size).
+pub const MAX_COMPLEXITY: usize = 20_000;
+
+/// What resolvers need besides the graph.
+#[derive(Clone, Debug)]
+pub struct ApiConfig {
+    /// Base of node IRIs.
+    pub base_iri: String,
+}
+
+/// Builds the schema over a shared graph. Each request takes the current
+/// snapshot once, in [`graph`].
+pub fn build_schema(graph: SharedGraph, config: ApiConfig) -> ScrutinySchema {
+    Schema::build(Query, EmptyMutation, EmptySubscription)
+        .data(graph)
+        .data(config)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .finish()
+}
+
+/// The SDL of the schema, as committed in `schema/schema.graphql`.
+pub fn sdl() -> String {
+    build_schema(
+        SharedGraph::default(),
+        ApiConfig {
+            base_iri: String::new(),
+        },
+    )
+    .sdl()
+}
+
+/// The snapshot a request reads.
+fn graph(ctx: &async_graphql::Context<'_>) -> Arc<Graph> {
+    ctx.data_unchecked::<SharedGraph>().snapshot()
+}
+
+/// Error codes (DESIGN.md, "API conventions").
+#[derive(Clone, Copy, Debug)]
+pub enum Code {
+    /// The request is malformed or names something in the wrong shape.
+    BadUserInput,
+    /// An id or name that matches nothing.
+    NotFound,
+    /// A page size, depth or complexity over the limits.
+    LimitExceeded,
+}
+
+/// A GraphQL error with `extensions.code`.
+pub fn error(code: Code, message: impl Into<String>) -> async_graphql::Error {
+    let code = match code {
+        Code::BadUserInput => "BAD_USER_INPUT",
+        Code::NotFound => "NOT_FOUND",
+        Code::LimitExceeded => "LIMIT_EXCEEDED",
+    };
+    async_graphql::Error::new(message).extend_with(|_, e| e.set("code", code))
+}

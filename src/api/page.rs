@@ -1,0 +1,102 @@
+//! Relay connections over in-memory lists, with `totalCount` and a page cap.
+
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::{OutputType, SimpleObject};
+
+use super::{error, Code};
+
+/// Page size when `first` is not given.
+pub const DEFAULT_PAGE_SIZE: usize = 20;
+/// Largest page a client may ask for.
+pub const MAX_PAGE_SIZE: usize = 100;
+
+/// Fields every connection carries besides `edges` and `pageInfo`.
+#[derive(SimpleObject)]
+pub struct Counted {
+    /// How many items match, over all pages.
+    pub total_count: usize,
+}
+
+/// A connection type with `totalCount`.
+pub type Page<T> = Connection<String, T, Counted, EmptyFields>;
+
+/// Cuts one page out of `items`. Cursors are opaque strings holding the
+/// offset of an item; a cursor that is not one is a user error.
+pub fn paginate<T: OutputType>(
+    items: Vec<T>,
+    first: Option<i32>,
+    after: Option<String>,
+) -> async_graphql::Result<Page<T>> {
+    let first = match first {
+        None => DEFAULT_PAGE_SIZE,
+        Some(n) if n < 0 => return Err(error(Code::BadUserInput, "`first` must not be negative")),
+        Some(n) if n as usize > MAX_PAGE_SIZE => {
+            return Err(error(
+                Code::LimitExceeded,
+                format!("`first` is {n}; pages hold at most {MAX_PAGE_SIZE} items"),
+            ))
+        }
+        Some(n) => n as usize,
+    };
+    let start = match after {
+        None => 0,
+        Some(cursor) => {
+            decode_cursor(&cursor).ok_or_else(|| {
+                error(
+                    Code::BadUserInput,
+                    format!("invalid cursor {cursor:?}: use a cursor from a previous page"),
+                )
+            })? + 1
+        }
+    };
+    let total = items.len();
+    let end = start.saturating_add(first).min(total);
+    let mut page = Connection::with_additional_fields(
+        start > 0 && start <= total,
+        end < total,
+        Counted { total_count: total },
+    );
+    page.edges = items
+        .into_iter()
+        .enumerate()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .map(|(i, item)| Edge::new(encode_cursor(i), item))
+        .collect();
+    Ok(page)
+}
+
+fn encode_cursor(offset: usize) -> String {
+    format!("o{offset}")
+}
+
+fn decode_cursor(cursor: &str) -> Option<usize> {
+    cursor.strip_prefix('o')?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_cursors() {
+        let page = paginate((0..5).collect::<Vec<i32>>(), Some(2), None).unwrap();
+        assert_eq!(
+            page.edges.iter().map(|e| e.node).collect::<Vec<_>>(),
+            vec![0, 1]
+        );
+        assert!(page.has_next_page && !page.has_previous_page);
+        let next = paginate(
+            (0..5).collect::<Vec<i32>>(),
+            Some(2),
+            Some(page.edges[1].cursor.clone()),
+        )
+        .unwrap();
+        assert_eq!(
+            next.edges.iter().map(|e| e.node).collect::<Vec<_>>(),
+            vec![2, 3]
+        );
+        assert!(paginate(vec![1], Some(101), None).is_err());
+        assert!(paginate(vec![1], None, Some("zzz".into())).is_err());
+    }
+}

@@ -1,0 +1,88 @@
+//! Command-line and environment configuration (clap derive). Each field's `///`
+//! is its `--help` text.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Scrutiny: question the public record of police accountability.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve GraphQL at /graphql (GraphiQL at /), ingesting the seed first if the store is empty.
+    Serve(ServeArgs),
+    /// Ingest documents (files or folders) into the store.
+    Ingest(IngestArgs),
+    /// Write the whole graph to standard output.
+    Export(ExportArgs),
+}
+
+/// Where the store lives; shared by every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// The data directory holding the sled store.
+    #[arg(long, env = "SCRUTINY_DATA_DIR", default_value = default_data_dir())]
+    pub data_dir: PathBuf,
+    /// The base of node IRIs: a node's IRI is `{base}/id/{kind}/{slug}`.
+    #[arg(long, env = "SCRUTINY_BASE_IRI", default_value = DEFAULT_BASE_IRI)]
+    pub base_iri: String,
+}
+
+/// Options of `serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Store options.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The address to listen on.
+    #[arg(long, env = "SCRUTINY_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    /// The folder ingested when the store is empty.
+    #[arg(long, env = "SCRUTINY_SEED_DIR", default_value = "seed")]
+    pub seed_dir: PathBuf,
+}
+
+/// Options of `ingest`.
+#[derive(Debug, Clone, Args)]
+pub struct IngestArgs {
+    /// Store options.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Files or folders to ingest.
+    #[arg(default_value = "seed")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Options of `export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Store options.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// `{ "nodes": [...], "edges": [...] }`, documented in the README.
+    Json,
+}
+
+/// The default base IRI: the default bind address, so IRIs resolve locally.
+pub const DEFAULT_BASE_IRI: &str = "http://127.0.0.1:8080";
+
+fn default_data_dir() -> &'static str {
+    "data"
+}

@@ -1,0 +1,286 @@
+//! The in-memory index: the merged graph in petgraph, with lookups by key, kind
+//! and name. Built from the store at start-up and after each ingest; readers hold
+//! an `Arc` to an immutable snapshot, swapped whole when a new one is built.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+
+use crate::model::{Edge, EdgeKind, Node, NodeKind};
+use crate::store::{DocumentRecord, Store, StoreError};
+use crate::text::fold_punctuation;
+
+/// One immutable snapshot of the graph.
+#[derive(Default)]
+pub struct Graph {
+    /// Nodes and edges; node indices follow the natural order of node keys, so
+    /// "statement/…/2" comes before "statement/…/10".
+    pub graph: DiGraph<Node, Edge>,
+    /// Node key → index.
+    by_key: HashMap<String, NodeIndex>,
+    /// Kind → indices, in natural key order.
+    by_kind: HashMap<NodeKind, Vec<NodeIndex>>,
+    /// Folded name or alias → indices, for case-insensitive lookup.
+    by_name: HashMap<String, Vec<NodeIndex>>,
+    /// Source documents by id, for quoting and checking provenance.
+    documents: HashMap<String, Arc<DocumentRecord>>,
+    /// The store generation this snapshot was built from.
+    pub generation: u64,
+    /// Edges dropped because an end was missing (a bug in a parser if not zero).
+    pub dangling_edges: usize,
+}
+
+/// Folds a name for lookup: case, quote style and white space do not matter.
+pub fn fold_name(name: &str) -> String {
+    fold_punctuation(name)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Compares keys with runs of digits compared as numbers.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let na = a.iter().take_while(|c| c.is_ascii_digit()).count();
+                let nb = b.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (da, db) = (trim_zeros(&a[..na]), trim_zeros(&b[..nb]));
+                let order = da.len().cmp(&db.len()).then_with(|| da.cmp(db));
+                if order != Ordering::Equal {
+                    return order;
+                }
+                a = &a[na..];
+                b = &b[nb..];
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(y);
+                }
+                a = &a[1..];
+                b = &b[1..];
+            }
+        }
+    }
+}
+
+fn trim_zeros(digits: &[u8]) -> &[u8] {
+    let zeros = digits.iter().take_while(|&&c| c == b'0').count();
+    &digits[zeros.min(digits.len().saturating_sub(1))..]
+}
+
+impl Graph {
+    /// Builds a snapshot from the store.
+    pub fn load(store: &Store) -> Result<Graph, StoreError> {
+        let documents = store
+            .documents()?
+            .into_iter()
+            .map(|d| (d.meta.id.clone(), Arc::new(d)))
+            .collect();
+        Ok(Graph::build(
+            store.nodes()?,
+            store.edges()?,
+            documents,
+            store.generation()?,
+        ))
+    }
+
+    /// Builds a snapshot from merged nodes and edges.
+    pub fn build(
+        mut nodes: Vec<Node>,
+        mut edges: Vec<Edge>,
+        documents: HashMap<String, Arc<DocumentRecord>>,
+        generation: u64,
+    ) -> Graph {
+        nodes.sort_by(|a, b| natural_cmp(&a.key, &b.key));
+        let mut graph = Graph {
+            documents,
+            generation,
+            ..Graph::default()
+        };
+        graph.graph.reserve_nodes(nodes.len());
+        for node in nodes {
+            let names: Vec<String> = std::iter::once(&node.name)
+                .chain(&node.aliases)
+                .map(|n| fold_name(n))
+                .collect();
+            let (key, kind) = (node.key.clone(), node.kind);
+            let idx = graph.graph.add_node(node);
+            graph.by_key.insert(key, idx);
+            graph.by_kind.entry(kind).or_default().push(idx);
+            for name in names {
+                let entry = graph.by_name.entry(name).or_default();
+                if !entry.contains(&idx) {
+                    entry.push(idx);
+                }
+            }
+        }
+        // Insert edges in the order of their ends so neighbour lists come out sorted.
+        edges.sort_by_key(|e| {
+            (
+                graph.by_key.get(&e.source).copied(),
+                graph.by_key.get(&e.target).copied(),
+            )
+        });
+        for edge in edges {
+            match (
+                graph.by_key.get(&edge.source),
+                graph.by_key.get(&edge.target),
+            ) {
+                (Some(&s), Some(&t)) => {
+                    graph.graph.add_edge(s, t, edge);
+                }
+                _ => graph.dangling_edges += 1,
+            }
+        }
+        graph
+    }
+
+    /// The node with this key.
+    pub fn get(&self, key: &str) -> Option<NodeIndex> {
+        self.by_key.get(key).copied()
+    }
+
+    /// The node at an index.
+    pub fn node(&self, idx: NodeIndex) -> &Node {
+        &self.graph[idx]
+    }
+
+    /// The edge at an index.
+    pub fn edge(&self, idx: EdgeIndex) -> &Edge {
+        &self.graph[idx]
+    }
+
+    /// All nodes of a kind, in natural key order.
+    pub fn of_kind(&self, kind: NodeKind) -> &[NodeIndex] {
+        self.by_kind.get(&kind).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Nodes of a kind whose name or an alias equals `name`, ignoring case.
+    pub fn by_name(&self, kind: NodeKind, name: &str) -> Vec<NodeIndex> {
+        self.by_name
+            .get(&fold_name(name))
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|&i| self.graph[i].kind == kind)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Targets of outgoing edges of a kind, in index order.
+    pub fn out(&self, idx: NodeIndex, kind: EdgeKind) -> Vec<NodeIndex> {
+        self.neighbours(idx, kind, Direction::Outgoing)
+    }
+
+    /// Sources of incoming edges of a kind, in index order.
+    pub fn incoming(&self, idx: NodeIndex, kind: EdgeKind) -> Vec<NodeIndex> {
+        self.neighbours(idx, kind, Direction::Incoming)
+    }
+
+    fn neighbours(&self, idx: NodeIndex, kind: EdgeKind, direction: Direction) -> Vec<NodeIndex> {
+        let mut out: Vec<NodeIndex> = self
+            .graph
+            .edges_directed(idx, direction)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e| {
+                if direction == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                }
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The first target of an outgoing edge of a kind.
+    pub fn out_one(&self, idx: NodeIndex, kind: EdgeKind) -> Option<NodeIndex> {
+        self.out(idx, kind).into_iter().next()
+    }
+
+    /// The edge of a kind between two nodes.
+    pub fn edge_between(
+        &self,
+        source: NodeIndex,
+        kind: EdgeKind,
+        target: NodeIndex,
+    ) -> Option<&Edge> {
+        self.graph
+            .edges_connecting(source, target)
+            .map(|e| e.weight())
+            .find(|e| e.kind == kind)
+    }
+
+    /// Every edge, in index order.
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> {
+        self.graph.edge_weights()
+    }
+
+    /// Every node, in natural key order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
+    /// A stored source document.
+    pub fn document(&self, id: &str) -> Option<&DocumentRecord> {
+        self.documents.get(id).map(Arc::as_ref)
+    }
+
+    /// Every stored source document, by id.
+    pub fn documents(&self) -> impl Iterator<Item = &DocumentRecord> {
+        self.documents.values().map(Arc::as_ref)
+    }
+}
+
+/// The current snapshot, replaced whole after each ingest. The lock is held
+/// only to clone or swap the `Arc`, never across an `.await`.
+#[derive(Clone, Default)]
+pub struct SharedGraph(Arc<RwLock<Arc<Graph>>>);
+
+impl SharedGraph {
+    /// Wraps a first snapshot.
+    pub fn new(graph: Graph) -> SharedGraph {
+        SharedGraph(Arc::new(RwLock::new(Arc::new(graph))))
+    }
+
+    /// The current snapshot.
+    pub fn snapshot(&self) -> Arc<Graph> {
+        self.0
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Replaces the snapshot.
+    pub fn replace(&self, graph: Graph) {
+        *self
+            .0
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(graph);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order() {
+        let mut keys = vec!["s/10", "s/2", "s/1", "s/1a", "t"];
+        keys.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(keys, vec!["s/1", "s/1a", "s/2", "s/10", "t"]);
+    }
+}

@@ -1,0 +1,215 @@
+//! Organisations: one node however a document names it ("MPS", "the Met",
+//! "Metropolitan Police Service").
+//!
+//! Two sources of aliases: a vocabulary of the domain's bodies (GLOSSARY.md), and
+//! what each document defines itself with the usual "Full Name (ABBR)" pattern.
+
+use std::collections::HashMap;
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::text::{fold_punctuation, plain, slug};
+
+/// Canonical name, then other names, of the domain's bodies (GLOSSARY.md).
+/// This is vocabulary, like a list of honorifics, not a list of answers.
+const VOCABULARY: &[(&str, &[&str])] = &[
+    (
+        "Metropolitan Police Service",
+        &[
+            "MPS",
+            "the Met",
+            "Met",
+            "Metropolitan Police",
+            "the Metropolitan Police Service",
+            "Metropolitan Police Service (MPS)",
+        ],
+    ),
+    (
+        "Mayor's Office for Policing and Crime",
+        &["MOPAC", "Mayor's Office for Policing and Crime (MOPAC)"],
+    ),
+    ("Greater London Authority", &["GLA"]),
+    ("London Assembly", &["the London Assembly", "the Assembly"]),
+    (
+        "Police and Crime Committee",
+        &[
+            "PCC",
+            "London Assembly Police and Crime Committee",
+            "the Police and Crime Committee",
+        ],
+    ),
+    (
+        "His Majesty's Prison & Probation Service",
+        &[
+            "HMPPS",
+            "HM Prison & Probation Service",
+            "HM Prison and Probation Service",
+            "His Majesty's Prison and Probation Service",
+        ],
+    ),
+    (
+        "His Majesty's Courts & Tribunals Service",
+        &[
+            "HMCTS",
+            "HM Courts & Tribunals Service",
+            "HM Courts and Tribunals Service",
+            "His Majesty's Courts and Tribunals Service",
+            "His Majesty's Courts and Tribunal Service",
+        ],
+    ),
+    (
+        "Magistrates Association",
+        &["the Magistrates Association", "MA"],
+    ),
+    (
+        "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
+        &["HMICFRS"],
+    ),
+    ("Independent Office for Police Conduct", &["IOPC"]),
+    ("National Police Chiefs' Council", &["NPCC"]),
+    ("National Crime Agency", &["NCA"]),
+    ("Crown Prosecution Service", &["CPS"]),
+    ("London Ambulance Service", &["LAS"]),
+    ("London Fire Brigade", &["LFB"]),
+    ("Violence Reduction Unit", &["VRU"]),
+    ("Counter Terrorism Operations Centre", &["CTOC"]),
+    (
+        "London Probation Service",
+        &["the London Probation Service"],
+    ),
+    ("Home Office", &["the Home Office"]),
+];
+
+/// "Full Name (ABBR)": an abbreviation defined in the text.
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z][\w'’&]*|and|of|for|the|&)(?:[ ](?:[A-Z][\w'’&]*|and|of|for|the|&))+) \(([A-Z][A-Za-z]{1,9})\)")
+        .expect("valid regex")
+});
+
+/// Resolves organisation names to one key each.
+#[derive(Clone, Debug)]
+pub struct Orgs {
+    /// Normalised alias → canonical display name.
+    by_alias: HashMap<String, String>,
+}
+
+impl Default for Orgs {
+    fn default() -> Self {
+        let mut orgs = Orgs {
+            by_alias: HashMap::new(),
+        };
+        for (name, aliases) in VOCABULARY {
+            orgs.insert(name, name);
+            for alias in *aliases {
+                orgs.insert(alias, name);
+            }
+        }
+        orgs
+    }
+}
+
+/// A resolved organisation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Org {
+    /// Node key, `organisation/{slug}`.
+    pub key: String,
+    /// Canonical display name.
+    pub name: String,
+    /// The name as the document wrote it.
+    pub as_written: String,
+}
+
+impl Orgs {
+    fn insert(&mut self, alias: &str, canonical: &str) {
+        self.by_alias
+            .entry(normalise(alias))
+            .or_insert_with(|| canonical.to_owned());
+    }
+
+    /// Learns the abbreviations a text defines ("Mayor's Office for Policing and
+    /// Crime (MOPAC)"). The vocabulary wins where both know an abbreviation.
+    pub fn learn(&mut self, text: &str) {
+        for cap in DEFINITION.captures_iter(text) {
+            let full = cap[1].trim_start_matches("the ").trim();
+            let abbr = &cap[2];
+            // The words' initials must spell the abbreviation, or it is a
+            // parenthetical of another kind ("Chamber (Ground)").
+            let initials: String = full
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            if !initials.contains(abbr) && !abbr.chars().all(|c| initials.contains(c)) {
+                continue;
+            }
+            let canonical = self.canonical(full).unwrap_or_else(|| full.to_owned());
+            self.insert(abbr, &canonical);
+            self.insert(full, &canonical);
+        }
+    }
+
+    fn canonical(&self, name: &str) -> Option<String> {
+        self.by_alias.get(&normalise(name)).cloned()
+    }
+
+    /// Resolves a name. Unknown names become their own organisation, keyed by
+    /// their slug without a leading "the".
+    pub fn resolve(&self, name: &str) -> Option<Org> {
+        let written = plain(name)
+            .trim_matches(|c: char| c == ',' || c == ';' || c == '.' || c.is_whitespace())
+            .to_owned();
+        if written.is_empty() {
+            return None;
+        }
+        // "Metropolitan Police Service (MPS)": the bracket is an alias.
+        let bare = match written.rsplit_once(" (") {
+            Some((head, tail)) if tail.ends_with(')') => head.to_owned(),
+            _ => written.clone(),
+        };
+        let name = self
+            .canonical(&written)
+            .or_else(|| self.canonical(&bare))
+            .unwrap_or_else(|| bare.trim_start_matches("the ").to_owned());
+        Some(Org {
+            key: format!("organisation/{}", slug(&name)),
+            name,
+            as_written: written,
+        })
+    }
+}
+
+/// Case, quote style and a leading "the" do not distinguish names.
+fn normalise(name: &str) -> String {
+    let folded = fold_punctuation(name).to_lowercase();
+    let folded = folded.trim();
+    folded
+        .strip_prefix("the ")
+        .unwrap_or(folded)
+        .replace(" and ", " & ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_and_learned_abbreviations_merge() {
+        let mut orgs = Orgs::default();
+        let met = orgs.resolve("Metropolitan Police Service (MPS)").unwrap();
+        assert_eq!(orgs.resolve("the Met").unwrap().key, met.key);
+        assert_eq!(orgs.resolve("MPS").unwrap().key, met.key);
+        assert_eq!(
+            orgs.resolve("Mayor’s Office for Policing and Crime")
+                .unwrap()
+                .key,
+            orgs.resolve("MOPAC").unwrap().key
+        );
+        assert!(orgs.resolve("ZZQ").unwrap().key.ends_with("/zzq"));
+        orgs.learn("the Zebra Zone Quorum (ZZQ) met");
+        assert_eq!(
+            orgs.resolve("ZZQ").unwrap().key,
+            "organisation/zebra-zone-quorum"
+        );
+    }
+}

@@ -1,0 +1,615 @@
+//! Agendas and minutes: the meeting header, agenda items, who was present, sent
+//! apologies, substituted or was invited, and committee membership.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{item_key, meeting_key, Ctx, Section};
+use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
+use crate::names::{is_chair_role, PersonName, SpeakerLabel};
+use crate::orgs::Org;
+use crate::text::{find_date, plain, slug};
+
+/// A numbered item heading: "6 Independent Review of Prevent (Item 6)".
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{1,3}[a-z]?)\s+(.+?)\s*(?:\(Item \d{1,3}[a-z]?\))?\s*(?:\(Pages? [\d\s\-–]+\))?$",
+    )
+    .expect("valid regex")
+});
+
+/// "An apology for absence was received from X[, for whom Y attended as a substitute]."
+static APOLOGIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)apolog(?:y|ies) for absence (?:was|were) received from (.+?)(?:,? for whom (.+?) attended as (?:a )?substitutes?)?\.")
+        .expect("valid regex")
+});
+
+/// "the Chairman welcomed Emma Strain, Monitoring Officer, GLA to the meeting".
+static WELCOMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"welcomed ([^.:]+?, [^.:]+?) to the meeting").expect("valid regex")
+});
+
+/// A paragraph number at the start of a bullet ("6.3 A transcript ...").
+static PARAGRAPH_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+\.\d+\s").expect("valid regex"));
+
+/// The meeting a section is about.
+#[derive(Clone, Debug)]
+pub(crate) struct MeetingRef {
+    pub key: String,
+    pub body: Org,
+    pub date: String,
+}
+
+/// One `**Key: value**` field of a document header, possibly over several lines.
+struct Field {
+    value: String,
+    first: usize,
+    last: usize,
+}
+
+/// Reads the `**Meeting:** / **Date:** / **Time:** / **Place:**` header fields.
+fn header_fields(ctx: &Ctx<'_>, section: Section) -> BTreeMap<String, Field> {
+    let mut fields = BTreeMap::new();
+    let end = section.last.min(section.first + 40);
+    let mut n = section.first + 1;
+    while n <= end {
+        let line = ctx.src.line(n);
+        if line.starts_with("**") && line.contains(':') {
+            let mut last = n;
+            while !ctx.src.line(last).trim_end().ends_with("**") && last < end {
+                last += 1;
+            }
+            let text = plain(ctx.src.lines_text(n, last));
+            if let Some((key, value)) = text.split_once(':') {
+                let key = key.trim().to_ascii_lowercase();
+                if ["meeting", "date", "time", "place"].contains(&key.as_str()) {
+                    fields.entry(key).or_insert(Field {
+                        value: value.trim().to_owned(),
+                        first: n,
+                        last,
+                    });
+                }
+            }
+            n = last;
+        }
+        if line.starts_with('#') && n > section.first + 1 {
+            break;
+        }
+        n += 1;
+    }
+    fields
+}
+
+/// Adds the meeting a header describes, with its body.
+fn add_meeting(ctx: &mut Ctx<'_>, section: Section, what: &str) -> Option<MeetingRef> {
+    let fields = header_fields(ctx, section);
+    let (Some(body), Some(date)) = (fields.get("meeting"), fields.get("date")) else {
+        ctx.warn(
+            section.first,
+            format!("{what} without a \"Meeting:\" and \"Date:\" header: expected both"),
+        );
+        return None;
+    };
+    let Some((parsed_date, date_text)) = find_date(&date.value) else {
+        ctx.warn(
+            date.first,
+            format!(
+                "unreadable meeting date {:?}: expected a date such as \"8 March 2023\"",
+                date.value
+            ),
+        );
+        return None;
+    };
+    let body_org = ctx.orgs.resolve(&body.value)?;
+    let iso = parsed_date.to_string();
+    let key = meeting_key(&body_org.key, &iso);
+    let date_span = ctx.src.quote_line(date.first, date_text);
+    let mut node = Node::new(
+        key.clone(),
+        NodeKind::Meeting,
+        format!("{}, {}", body_org.name, date_text),
+        date_span,
+    )
+    .with("body", body_org.name.clone())
+    .with("date", iso.clone());
+    for (name, field) in [("time", fields.get("time")), ("place", fields.get("place"))] {
+        if let Some(field) = field {
+            node = node.with(name, field.value.clone());
+            node.provenance.push(ctx.src.span(field.first, field.last));
+        }
+    }
+    ctx.out.add_node(node);
+    let body_span = ctx.src.quote_line(body.first, &body_org.as_written);
+    ctx.out.add_node(
+        Node::new(
+            body_org.key.clone(),
+            NodeKind::Organisation,
+            body_org.name.clone(),
+            body_span.clone(),
+        )
+        .alias(body_org.as_written.clone()),
+    );
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::HeldBy,
+        body_org.key.clone(),
+        body_span,
+    ));
+    Some(MeetingRef {
+        key,
+        body: body_org,
+        date: iso,
+    })
+}
+
+/// Adds the document node of a section (agenda, minutes) of the file.
+fn add_section_document(
+    ctx: &mut Ctx<'_>,
+    section: Section,
+    meeting: &MeetingRef,
+    kind: &str,
+) -> String {
+    let key = format!(
+        "document/{kind}/{}",
+        meeting.key.trim_start_matches("meeting/")
+    );
+    let span = ctx.src.span(section.first, section.first);
+    let title = format!(
+        "{} of the {}, {}",
+        capitalise(kind),
+        meeting.body.name,
+        meeting.date
+    );
+    ctx.out.add_node(
+        Node::new(key.clone(), NodeKind::Document, title, span.clone())
+            .with("kind", kind)
+            .with("date", meeting.date.clone()),
+    );
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::PartOf,
+        ctx.doc_key.clone(),
+        span.clone(),
+    ));
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::Records,
+        meeting.key.clone(),
+        span,
+    ));
+    key
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Adds a person seen under `label`, returning their key.
+pub(crate) fn add_person(ctx: &mut Ctx<'_>, name: &PersonName, label: &str, span: Span) -> String {
+    let key = name.node_key();
+    let mut node =
+        Node::new(key.clone(), NodeKind::Person, name.full.clone(), span).alias(label.to_owned());
+    if !name.post_nominals.is_empty() {
+        node = node.with("honorifics", name.post_nominals.join(" "));
+    }
+    if !name.titles.is_empty() {
+        node = node.with("titles", name.titles.join(" "));
+    }
+    ctx.out.add_node(node);
+    key
+}
+
+/// Adds an organisation named in the text, returning it resolved.
+pub(crate) fn add_org(ctx: &mut Ctx<'_>, name: &str, span: Span) -> Option<Org> {
+    let org = ctx.orgs.resolve(name)?;
+    ctx.out.add_node(
+        Node::new(
+            org.key.clone(),
+            NodeKind::Organisation,
+            org.name.clone(),
+            span.clone(),
+        )
+        .alias(org.as_written.clone()),
+    );
+    Some(org)
+}
+
+/// Records that a person held `role` (in `org`, when known) on `date`, and on
+/// what basis: "agreed" (appointed from that date), "listed" (on an agenda's
+/// list of members), "present" (as the minutes list them), "invited" (as a guest) or "labelled" (as a transcript labels them).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn add_membership(
+    ctx: &mut Ctx<'_>,
+    person: &str,
+    org: Option<&Org>,
+    role: &str,
+    date: &str,
+    basis: &str,
+    span: Span,
+) {
+    let org_slug = org.map_or("none".to_owned(), |o| slug(&o.name));
+    let person_slug = person.trim_start_matches("person/");
+    let key = format!("membership/{person_slug}/{org_slug}/{}/{date}", slug(role));
+    let name = match org {
+        Some(org) => format!("{role}, {}", org.name),
+        None => role.to_owned(),
+    };
+    let mut node = Node::new(key.clone(), NodeKind::Membership, name, span.clone())
+        .with("role", role)
+        .with("basis", basis);
+    node = if basis == "agreed" {
+        node.with("since", date)
+    } else {
+        node.with("as_of", date)
+    };
+    ctx.out.add_node(node);
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::Member,
+        person.to_owned(),
+        span.clone(),
+    ));
+    if let Some(org) = org {
+        ctx.out
+            .add_edge(Edge::new(key, EdgeKind::MemberOf, org.key.clone(), span));
+    }
+}
+
+/// Parses the numbered item headings of a section into agenda items.
+fn add_items(
+    ctx: &mut Ctx<'_>,
+    section: Section,
+    meeting: &MeetingRef,
+    minutes: bool,
+) -> Vec<(usize, String)> {
+    let mut items = Vec::new();
+    for n in section.first + 1..=section.last {
+        let line = ctx.src.line(n);
+        let is_heading = line.starts_with('#');
+        // Minutes sometimes set an item heading as a bold line instead.
+        let is_bold_item = minutes && line.starts_with("**") && line.contains("(Item ");
+        if !is_heading && !is_bold_item {
+            continue;
+        }
+        let text = plain(line.trim_start_matches('#'));
+        let Some(cap) = ITEM.captures(&text) else {
+            continue;
+        };
+        let (number, title) = (cap[1].to_owned(), cap[2].trim().to_owned());
+        let key = item_key(&meeting.key, &number);
+        let quote = find_in_line(line, &title);
+        let span = ctx.src.quote_line(n, quote);
+        ctx.out.add_node(
+            Node::new(
+                key.clone(),
+                NodeKind::AgendaItem,
+                title.clone(),
+                span.clone(),
+            )
+            .with("number", number.clone())
+            .with("title", title),
+        );
+        ctx.out.add_edge(Edge::new(
+            key.clone(),
+            EdgeKind::ItemOf,
+            meeting.key.clone(),
+            span,
+        ));
+        items.push((n, key));
+    }
+    items
+}
+
+/// The part of `line` that spells `wanted` once markup is removed, else the line.
+pub(crate) fn find_in_line<'l>(line: &'l str, wanted: &str) -> &'l str {
+    match line.find(wanted) {
+        Some(at) => &line[at..at + wanted.len()],
+        None => line.trim(),
+    }
+}
+
+/// The agenda of a meeting: its header, items, and the committee membership.
+pub(super) fn parse_agenda(ctx: &mut Ctx<'_>, section: Section) {
+    let Some(meeting) = add_meeting(ctx, section, "agenda") else {
+        return;
+    };
+    add_section_document(ctx, section, &meeting, "agenda");
+    add_items(ctx, section, &meeting, false);
+    parse_membership_lists(ctx, section, &meeting);
+}
+
+/// Membership lists: "Members of the Committee" under a heading (as at the
+/// meeting), and lists introduced by a sentence saying they were agreed on a date.
+fn parse_membership_lists(ctx: &mut Ctx<'_>, section: Section, meeting: &MeetingRef) {
+    let mut n = section.first + 1;
+    while n <= section.last {
+        let line = ctx.src.line(n);
+        let text = plain(line);
+        let lower = text.to_ascii_lowercase();
+        let list = if line.starts_with('#') && lower.contains("members of the committee") {
+            Some(("listed".to_owned(), meeting.date.clone()))
+        } else if lower.contains("membership") && lower.contains("agreed") {
+            find_date(&text).map(|(date, _)| ("agreed".to_owned(), date.to_string()))
+        } else {
+            None
+        };
+        let Some((basis, date)) = list else {
+            n += 1;
+            continue;
+        };
+        n += 1;
+        while n <= section.last && !ctx.src.line(n).starts_with('#') {
+            let entry = ctx.src.line(n);
+            if let Some(label) = (!entry.trim().is_empty())
+                .then(|| SpeakerLabel::parse(&plain(entry)))
+                .flatten()
+            {
+                let span = ctx.src.quote_line(n, entry.trim().trim_matches('*'));
+                let person = add_person(ctx, &label.name, &label.label, span.clone());
+                let role = label.role.clone().unwrap_or_else(|| "Member".to_owned());
+                let body = meeting.body.clone();
+                add_membership(ctx, &person, Some(&body), &role, &date, &basis, span);
+            }
+            n += 1;
+        }
+    }
+}
+
+/// Who attended a meeting and how.
+#[derive(Default)]
+struct Attendance {
+    status: &'static str,
+    role: Option<String>,
+    organisation: Option<Org>,
+    substitute_for: Option<String>,
+    item: Option<String>,
+    label: String,
+    name: Option<PersonName>,
+    spans: Vec<Span>,
+}
+
+/// Minutes: header, present list, apologies and substitutes, items, guests.
+pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
+    let Some(meeting) = add_meeting(ctx, section, "minutes") else {
+        return;
+    };
+    add_section_document(ctx, section, &meeting, "minutes");
+    let items = add_items(ctx, section, &meeting, true);
+    let mut attendance: BTreeMap<String, Attendance> = BTreeMap::new();
+
+    // "Present:" until the first heading.
+    if let Some(present) = (section.first..=section.last)
+        .find(|&n| plain(ctx.src.line(n)).eq_ignore_ascii_case("present:"))
+    {
+        let mut n = present + 1;
+        while n <= section.last && !ctx.src.line(n).starts_with('#') {
+            let line = ctx.src.line(n);
+            if let Some(label) = (!line.trim().is_empty())
+                .then(|| SpeakerLabel::parse(&plain(line)))
+                .flatten()
+            {
+                let person = label.name.node_key();
+                let entry = attendance.entry(person).or_default();
+                entry.status = "present";
+                entry.role = label.role.clone();
+                entry.label = label.label.clone();
+                entry.name = Some(label.name);
+                entry.spans.push(ctx.src.quote_line(n, line));
+            }
+            n += 1;
+        }
+    }
+
+    for n in section.first + 1..=section.last {
+        let line = ctx.src.line(n);
+        let text = plain(line);
+        let item = items
+            .iter()
+            .rev()
+            .find(|(at, _)| *at < n)
+            .map(|(_, key)| key.clone());
+        for cap in APOLOGIES.captures_iter(&text) {
+            let span = ctx.src.quote_line(n, line.trim_start_matches("- "));
+            for name in split_names(&cap[1]) {
+                let Some(absent) = PersonName::parse(&name) else {
+                    continue;
+                };
+                let entry = attendance.entry(absent.node_key()).or_default();
+                entry.status = "apologies";
+                entry.label = name.clone();
+                entry.name = Some(absent.clone());
+                entry.spans.push(span.clone());
+                if let Some(substitute) = cap.get(2).and_then(|m| PersonName::parse(m.as_str())) {
+                    let sub = attendance.entry(substitute.node_key()).or_default();
+                    sub.status = "substitute";
+                    sub.substitute_for = Some(absent.node_key());
+                    if sub.name.is_none() {
+                        sub.label = substitute.full.clone();
+                        sub.name = Some(substitute);
+                    }
+                    sub.spans.push(span.clone());
+                }
+            }
+        }
+        for cap in WELCOMED.captures_iter(&text) {
+            add_guest(ctx, &mut attendance, &cap[1], n, line, item.clone());
+        }
+        if text.to_ascii_lowercase().contains("guest") && text.ends_with(':') {
+            let mut m = n + 1;
+            while m <= section.last {
+                let entry = ctx.src.line(m);
+                let trimmed = entry.trim_start();
+                if trimmed.is_empty() {
+                    m += 1;
+                    continue;
+                }
+                let Some(bullet) = trimmed.strip_prefix("- ") else {
+                    break;
+                };
+                if PARAGRAPH_NUMBER.is_match(bullet) {
+                    break;
+                }
+                add_guest(ctx, &mut attendance, bullet, m, entry, item.clone());
+                m += 1;
+            }
+        }
+    }
+
+    for (person_key, entry) in attendance {
+        let Some(name) = entry.name.as_ref() else {
+            continue;
+        };
+        let mut spans = entry.spans.clone();
+        spans.sort();
+        spans.dedup();
+        let span = spans[0].clone();
+        add_person(ctx, name, &entry.label, span.clone());
+        let key = format!(
+            "attendance/{}/{}",
+            meeting.key.trim_start_matches("meeting/"),
+            person_key.trim_start_matches("person/")
+        );
+        let mut node = Node::new(
+            key.clone(),
+            NodeKind::Attendance,
+            format!("{} at {}", name.full, meeting.date),
+            span.clone(),
+        )
+        .with("status", entry.status);
+        node.provenance = spans;
+        if let Some(role) = &entry.role {
+            node = node.with("role", role.clone());
+        }
+        if let Some(org) = &entry.organisation {
+            node = node.with("organisation", org.name.clone());
+        }
+        ctx.out.add_node(node);
+        ctx.out.add_edge(Edge::new(
+            key.clone(),
+            EdgeKind::Attendee,
+            person_key.clone(),
+            span.clone(),
+        ));
+        ctx.out.add_edge(Edge::new(
+            key.clone(),
+            EdgeKind::Attended,
+            meeting.key.clone(),
+            span.clone(),
+        ));
+        if let Some(absent) = &entry.substitute_for {
+            ctx.out.add_edge(Edge::new(
+                key.clone(),
+                EdgeKind::SubstituteFor,
+                absent.clone(),
+                span.clone(),
+            ));
+        }
+        if let Some(item) = &entry.item {
+            ctx.out.add_edge(Edge::new(
+                key.clone(),
+                EdgeKind::GuestAt,
+                item.clone(),
+                span.clone(),
+            ));
+        }
+        if let Some(role) = &entry.role {
+            // A chair's or member's role at a meeting is a role in the body
+            // that met; a guest's is in their own organisation.
+            let org = if entry.status == "guest" {
+                entry.organisation.clone()
+            } else {
+                Some(meeting.body.clone())
+            };
+            let basis = if entry.status == "guest" {
+                "invited"
+            } else {
+                "present"
+            };
+            add_membership(
+                ctx,
+                &person_key,
+                org.as_ref(),
+                role,
+                &meeting.date,
+                basis,
+                span.clone(),
+            );
+            if let Some(org) = org.filter(|_| entry.status == "guest") {
+                ctx.out.add_node(
+                    Node::new(
+                        org.key.clone(),
+                        NodeKind::Organisation,
+                        org.name.clone(),
+                        span.clone(),
+                    )
+                    .alias(org.as_written.clone()),
+                );
+            }
+        }
+        if entry.role.as_deref().is_some_and(is_chair_role) && entry.status == "present" {
+            ctx.out.add_edge(Edge::new(
+                meeting.key.clone(),
+                EdgeKind::ChairedBy,
+                person_key.clone(),
+                span,
+            ));
+        }
+    }
+}
+
+/// A guest entry "Name, Role[, Organisation]" (bullet or prose).
+fn add_guest(
+    ctx: &mut Ctx<'_>,
+    attendance: &mut BTreeMap<String, Attendance>,
+    entry: &str,
+    n: usize,
+    line: &str,
+    item: Option<String>,
+) {
+    let text = plain(entry);
+    let text = text
+        .trim_end_matches(" and")
+        .trim_end_matches("; and")
+        .trim_end_matches(['.', ';', ','])
+        .trim();
+    let mut parts: Vec<&str> = text.split(", ").collect();
+    let Some(name) = PersonName::parse(parts.remove(0)) else {
+        return;
+    };
+    let (role, organisation) = match parts.len() {
+        0 => (None, None),
+        1 => (Some(parts[0].to_owned()), None),
+        _ => {
+            let org = parts.pop().expect("two parts or more");
+            (Some(parts.join(", ")), Some(org))
+        }
+    };
+    let span = ctx.src.quote_line(n, find_in_line(line, text));
+    let organisation = organisation.and_then(|o| ctx.orgs.resolve(o));
+    let entry = attendance.entry(name.node_key()).or_default();
+    if entry.status.is_empty() || entry.status == "present" {
+        entry.status = "guest";
+    }
+    entry.label = text.to_owned();
+    entry.name = Some(name);
+    entry.role = role;
+    entry.organisation = organisation;
+    entry.item = item;
+    entry.spans.push(span);
+}
+
+/// Splits "A, B and C" into names.
+fn split_names(text: &str) -> Vec<String> {
+    text.split(", ")
+        .flat_map(|part| part.split(" and "))
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}

@@ -1,0 +1,263 @@
+//! Parsers: pure functions from a document's text to the nodes and edges it
+//! supports, each with provenance, plus diagnostics. No I/O happens here.
+//!
+//! A document is cut into sections at its top-level headings and at transcript
+//! headers; [`SectionKind`] says what each section is and one module parses
+//! each kind. Adding a kind is adding a module and a match arm.
+
+mod meeting;
+mod transcript;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Contribution, Edge, EdgeKind, Node, NodeKind};
+use crate::orgs::Orgs;
+use crate::text::{plain, slug, Source};
+
+/// What the manifest (or, failing that, the file itself) says about a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    /// Stable id, used in IRIs and spans.
+    pub id: String,
+    /// Title for display.
+    pub title: String,
+    /// What the document is: agenda-pack, letter, article, ...
+    pub kind: String,
+    /// Who published it, as the manifest names it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Publication date, ISO 8601.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// File name the text came from.
+    #[serde(default)]
+    pub original_file_name: Option<String>,
+}
+
+/// How bad a diagnostic is. An error stops the document from being ingested.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The document cannot be trusted; nothing of it is stored.
+    Error,
+    /// Something was skipped; the rest is stored.
+    Warning,
+}
+
+/// A problem found while parsing, with the line it was found on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// 1-based line number.
+    pub line: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "line {}: {level}: {}", self.line, self.message)
+    }
+}
+
+/// What a section of a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionKind {
+    /// The agenda of a meeting: header, membership, numbered items.
+    Agenda,
+    /// Minutes: header, present, apologies, items, guests.
+    Minutes,
+    /// A verbatim transcript of one agenda item (or one panel of it).
+    Transcript,
+    /// Anything else; later issues give these their own parsers.
+    Other,
+}
+
+/// A run of lines `first..=last` (1-based) of one kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// What the section is.
+    pub kind: SectionKind,
+    /// Its heading line.
+    pub first: usize,
+    /// Its last line.
+    pub last: usize,
+}
+
+/// Shared state of one document's parse.
+pub(crate) struct Ctx<'s> {
+    pub src: &'s Source<'s>,
+    pub orgs: Orgs,
+    pub out: Contribution,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Key of the document node of the whole file.
+    pub doc_key: String,
+}
+
+impl Ctx<'_> {
+    pub fn error(&mut self, line: usize, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            line,
+            severity: Severity::Error,
+            message: message.into(),
+        });
+    }
+
+    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            line,
+            severity: Severity::Warning,
+            message: message.into(),
+        });
+    }
+}
+
+/// Parses one document. Never fails: problems become diagnostics.
+pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagnostic>) {
+    let mut ctx = Ctx {
+        src,
+        orgs: Orgs::default(),
+        out: Contribution::default(),
+        diagnostics: Vec::new(),
+        doc_key: format!("document/{}", meta.id),
+    };
+    let Some(first_line) = (1..=src.len()).find(|&n| !src.line(n).trim().is_empty()) else {
+        ctx.error(1, "the document is empty: expected text");
+        return (ctx.out, ctx.diagnostics);
+    };
+    ctx.orgs.learn(src.text);
+    add_document_node(&mut ctx, meta, first_line);
+    for section in sections(src) {
+        match section.kind {
+            SectionKind::Agenda => meeting::parse_agenda(&mut ctx, section),
+            SectionKind::Minutes => meeting::parse_minutes(&mut ctx, section),
+            SectionKind::Transcript => transcript::parse(&mut ctx, section),
+            SectionKind::Other => {}
+        }
+    }
+    (ctx.out, ctx.diagnostics)
+}
+
+fn add_document_node(ctx: &mut Ctx<'_>, meta: &DocumentMeta, first_line: usize) {
+    let heading = ctx.src.line(first_line);
+    let mut node = Node::new(
+        ctx.doc_key.clone(),
+        NodeKind::Document,
+        meta.title.clone(),
+        ctx.src.quote_line(first_line, heading),
+    )
+    .with("kind", meta.kind.clone());
+    for (key, value) in [
+        ("publisher", &meta.publisher),
+        ("date", &meta.date),
+        ("file_name", &meta.original_file_name),
+    ] {
+        if let Some(value) = value {
+            node = node.with(key, value.clone());
+        }
+    }
+    ctx.out.add_node(node);
+    // The publisher is linked only where the text itself names it, so the edge
+    // has a quote like every other.
+    if let Some(publisher) = meta.publisher.as_deref().and_then(|p| ctx.orgs.resolve(p)) {
+        let aliases = std::iter::once(publisher.name.clone());
+        if let Some((line, written)) = find_first(ctx.src, aliases) {
+            ctx.out.add_node(Node::new(
+                publisher.key.clone(),
+                NodeKind::Organisation,
+                publisher.name.clone(),
+                ctx.src.quote_line(line, &written),
+            ));
+            ctx.out.add_edge(Edge::new(
+                ctx.doc_key.clone(),
+                EdgeKind::PublishedBy,
+                publisher.key,
+                ctx.src.quote_line(line, &written),
+            ));
+        }
+    }
+}
+
+/// The first line containing any of `needles`, with the needle found.
+fn find_first(src: &Source<'_>, needles: impl Iterator<Item = String>) -> Option<(usize, String)> {
+    let needles: Vec<String> = needles.collect();
+    (1..=src.len()).find_map(|n| {
+        needles
+            .iter()
+            .find(|s| src.line(n).contains(s.as_str()))
+            .map(|s| (n, s.clone()))
+    })
+}
+
+/// Cuts a document into sections at top-level headings and transcript headers.
+pub fn sections(src: &Source<'_>) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        let kind = if transcript::is_header(line) {
+            Some(SectionKind::Transcript)
+        } else if let Some(title) = line.strip_prefix("# ") {
+            let title = plain(title).to_ascii_uppercase();
+            Some(match title.as_str() {
+                "AGENDA" => SectionKind::Agenda,
+                "MINUTES" => SectionKind::Minutes,
+                _ => SectionKind::Other,
+            })
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            if let Some(last) = out.last_mut() {
+                last.last = n - 1;
+            }
+            out.push(Section {
+                kind,
+                first: n,
+                last: src.len(),
+            });
+        }
+    }
+    out
+}
+
+/// The meeting key shared by agendas, minutes and transcripts of one meeting.
+pub(crate) fn meeting_key(body_key: &str, date: &str) -> String {
+    let body = body_key.trim_start_matches("organisation/");
+    format!("meeting/{body}/{date}")
+}
+
+/// The key of agenda item `number` of a meeting.
+pub(crate) fn item_key(meeting_key: &str, number: &str) -> String {
+    format!("{meeting_key}/item/{}", slug(number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_split_at_h1_and_transcript_headers() {
+        let text = "# AGENDA\nx\n# MINUTES\ny\n**Body – Wednesday 8 March 2023****Transcript of Agenda Item 6 - T**\n**A B (C):** hi\n# Other\n";
+        let src = Source::new("d", text);
+        let kinds: Vec<_> = sections(&src)
+            .iter()
+            .map(|s| (s.kind, s.first, s.last))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (SectionKind::Agenda, 1, 2),
+                (SectionKind::Minutes, 3, 4),
+                (SectionKind::Transcript, 5, 6),
+                (SectionKind::Other, 7, 7)
+            ]
+        );
+    }
+}

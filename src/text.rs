@@ -1,0 +1,237 @@
+//! Source text: lines with their byte offsets, spans cut from them, and the small
+//! text helpers every parser shares (markup stripping, slugs, dates).
+
+use chrono::NaiveDate;
+
+use crate::model::Span;
+
+/// A document's text split into lines, keeping the exact bytes so that every
+/// quote taken from it is a substring of the original.
+#[derive(Debug)]
+pub struct Source<'a> {
+    /// Stable document id, stamped on every span.
+    pub id: &'a str,
+    /// The whole text.
+    pub text: &'a str,
+    /// Byte range of each line, without its line terminator.
+    lines: Vec<(usize, usize)>,
+}
+
+impl<'a> Source<'a> {
+    /// Splits `text` into lines (`\n`, with a `\r` before it dropped).
+    pub fn new(id: &'a str, text: &'a str) -> Source<'a> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                };
+                lines.push((start, end));
+                start = i + 1;
+            }
+        }
+        if start < text.len() {
+            lines.push((start, text.len()));
+        }
+        Source { id, text, lines }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether the document has no lines at all.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `n` (1-based), without its terminator; empty past the end.
+    pub fn line(&self, n: usize) -> &'a str {
+        match n.checked_sub(1).and_then(|i| self.lines.get(i)) {
+            Some(&(s, e)) => &self.text[s..e],
+            None => "",
+        }
+    }
+
+    /// The text of lines `first..=last` (1-based), exactly as in the document.
+    pub fn lines_text(&self, first: usize, last: usize) -> &'a str {
+        let (s, _) = self.lines[first - 1];
+        let (_, e) = self.lines[last - 1];
+        &self.text[s..e]
+    }
+
+    /// A span quoting lines `first..=last` whole.
+    pub fn span(&self, first: usize, last: usize) -> Span {
+        self.quote(first, last, self.lines_text(first, last))
+    }
+
+    /// A span quoting `quote`, which must lie within lines `first..=last`.
+    /// When it does not (a parser bug), the whole lines are quoted instead so the
+    /// provenance invariant still holds.
+    pub fn quote(&self, first: usize, last: usize, quote: &str) -> Span {
+        let lines = self.lines_text(first, last);
+        let quote = if lines.contains(quote) && !quote.is_empty() {
+            quote
+        } else {
+            lines
+        };
+        Span {
+            document: self.id.to_owned(),
+            first_line: first as u32,
+            last_line: last as u32,
+            quote: quote.to_owned(),
+        }
+    }
+
+    /// A span quoting `quote` on line `n` alone.
+    pub fn quote_line(&self, n: usize, quote: &str) -> Span {
+        self.quote(n, n, quote.trim())
+    }
+}
+
+/// Removes the document's inline markup: `**bold**`, `<b>`-style tags and
+/// `[text](link)` links (keeping the text), and folds runs of white space.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("**") {
+            rest = &rest[2..];
+            continue;
+        }
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let tag = &rest[1..end];
+                if tag
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || " /=\"-:;'".contains(c))
+                {
+                    rest = &rest[end + 1..];
+                    out.push(' ');
+                    continue;
+                }
+            }
+        }
+        if c == '[' {
+            if let Some(close) = rest.find("](") {
+                if let Some(end) = rest[close..].find(')') {
+                    out.push_str(&rest[1..close]);
+                    rest = &rest[close + end + 1..];
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Folds typographic quotes and dashes to their ASCII twins, for comparing names.
+pub fn fold_punctuation(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// A lower-case, hyphenated slug for IRIs: letters and digits only.
+pub fn slug(text: &str) -> String {
+    let folded = fold_punctuation(text);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if c == '\'' {
+            // "Mayor's" → "mayors", not "mayor-s".
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Finds the first date written as "8 March 2023" (optionally after a weekday)
+/// and returns it with the matched text.
+pub fn find_date(text: &str) -> Option<(NaiveDate, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            // Take "D[D] Month YYYY".
+            let rest = &text[i..];
+            let mut words = rest.splitn(4, ' ');
+            if let (Some(day), Some(month), Some(year)) = (words.next(), words.next(), words.next())
+            {
+                let year: String = year.chars().take_while(char::is_ascii_digit).collect();
+                if day.len() <= 2 && year.len() == 4 {
+                    let candidate = format!("{day} {month} {year}");
+                    if let Ok(date) = NaiveDate::parse_from_str(&candidate, "%d %B %Y") {
+                        let len = day.len() + 1 + month.len() + 1 + year.len();
+                        return Some((date, &text[i..i + len]));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether a line is page furniture that carries no content.
+pub fn is_page_furniture(line: &str) -> bool {
+    let plain = plain(line);
+    plain.eq_ignore_ascii_case("This page is intentionally left blank")
+        || plain.chars().all(|c| c == '-' || c == '_' || c == '*') && !plain.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_keep_exact_bytes() {
+        let src = Source::new("d", "one\r\ntwo\n\nfour");
+        assert_eq!(src.len(), 4);
+        assert_eq!(src.line(2), "two");
+        assert_eq!(src.line(3), "");
+        assert_eq!(src.lines_text(1, 2), "one\r\ntwo");
+        assert_eq!(src.span(4, 4).quote, "four");
+        assert_eq!(src.quote(1, 2, "missing").quote, "one\r\ntwo");
+    }
+
+    #[test]
+    fn plain_strips_markup() {
+        assert_eq!(
+            plain("**Date: Wednesday 8 March 2023**"),
+            "Date: Wednesday 8 March 2023"
+        );
+        assert_eq!(plain("<b>Report to:</b>\t<b>PCC</b>"), "Report to: PCC");
+        assert_eq!(plain("see [the site](http://x.y) now"), "see the site now");
+        assert_eq!(plain("a < b and c > d"), "a < b and c > d");
+    }
+
+    #[test]
+    fn slugs_and_dates() {
+        assert_eq!(
+            slug("Mayor’s Office for Policing and Crime"),
+            "mayors-office-for-policing-and-crime"
+        );
+        assert_eq!(slug("  Item 6 – Panel Two "), "item-6-panel-two");
+        let (date, text) = find_date("London – Wednesday 8 March 2023Transcript").unwrap();
+        assert_eq!(date.to_string(), "2023-03-08");
+        assert_eq!(text, "8 March 2023");
+        assert!(find_date("Pages 217 - 220").is_none());
+    }
+}
