@@ -106,9 +106,11 @@ pub fn plain(text: &str) -> String {
         if c == '<' {
             if let Some(end) = rest.find('>') {
                 let tag = &rest[1..end];
-                if tag
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || " /=\"-:;'".contains(c))
+                let opens_like_tag = tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+                if opens_like_tag
+                    && tag
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || " /=\"-:;'".contains(c))
                 {
                     rest = &rest[end + 1..];
                     out.push(' ');
