@@ -133,14 +133,7 @@ impl Orgs {
         for cap in DEFINITION.captures_iter(text) {
             let full = cap[1].trim_start_matches("the ").trim();
             let abbr = &cap[2];
-            // The words' initials must spell the abbreviation, or it is a
-            // parenthetical of another kind ("Chamber (Ground)").
-            let initials: String = full
-                .split_whitespace()
-                .filter_map(|w| w.chars().next())
-                .filter(|c| c.is_uppercase())
-                .collect();
-            if !initials.contains(abbr) && !abbr.chars().all(|c| initials.contains(c)) {
+            if !is_abbreviation_of(abbr, full) {
                 continue;
             }
             let canonical = self.canonical(full).unwrap_or_else(|| full.to_owned());
@@ -179,6 +172,24 @@ impl Orgs {
     }
 }
 
+/// Whether `abbr` can abbreviate `full`: at least two capitals, the same first
+/// letter, and every capital found in order in the name ("NSC" for "Northshore
+/// Constabulary"), so "Chamber (Ground)" is not taken for an abbreviation.
+fn is_abbreviation_of(abbr: &str, full: &str) -> bool {
+    let capitals: Vec<char> = abbr.chars().filter(char::is_ascii_uppercase).collect();
+    if capitals.len() < 2 || full.chars().next() != Some(capitals[0]) {
+        return false;
+    }
+    let mut rest = full.to_ascii_uppercase();
+    for c in capitals {
+        match rest.find(c) {
+            Some(at) => rest = rest[at + 1..].to_owned(),
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Case, quote style and a leading "the" do not distinguish names.
 fn normalise(name: &str) -> String {
     let folded = fold_punctuation(name).to_lowercase();
@@ -206,7 +217,8 @@ mod tests {
             orgs.resolve("MOPAC").unwrap().key
         );
         assert!(orgs.resolve("ZZQ").unwrap().key.ends_with("/zzq"));
-        orgs.learn("the Zebra Zone Quorum (ZZQ) met");
+        orgs.learn("the Zebra Zone Quorum (ZZQ) met in the Chamber (Ground)");
+        assert!(orgs.resolve("Ground").unwrap().key.ends_with("/ground"));
         assert_eq!(
             orgs.resolve("ZZQ").unwrap().key,
             "organisation/zebra-zone-quorum"

@@ -10,6 +10,7 @@ use super::page::{paginate, Page};
 use super::{error, Code};
 use crate::index::Graph;
 use crate::model::{EdgeKind, Node, NodeKind, Span};
+use crate::names::SpeakerLabel;
 use crate::orgs::Orgs;
 
 /// A node of one snapshot. Every object type wraps one.
@@ -222,6 +223,15 @@ pub struct StatementFilter {
 pub fn lookup(graph: &Graph, kind: NodeKind, text: &str) -> async_graphql::Result<NodeIndex> {
     if let Some(idx) = graph.get(text).filter(|&i| graph.node(i).kind == kind) {
         return Ok(idx);
+    }
+    // A person by any form of their name: titles, honours and a role in
+    // brackets do not change who it is ("Sir Mark Rowley", "Dom Murphy").
+    if kind == NodeKind::Person {
+        if let Some(idx) =
+            SpeakerLabel::parse(text).and_then(|label| graph.get(&label.name.node_key()))
+        {
+            return Ok(idx);
+        }
     }
     if kind == NodeKind::Organisation {
         if let Some(idx) = Orgs::default()

@@ -368,7 +368,8 @@ struct Attendance {
     status: &'static str,
     role: Option<String>,
     organisation: Option<Org>,
-    substitute_for: Option<String>,
+    /// The absent member and the sentence that says so.
+    substitute_for: Option<(String, Span)>,
     item: Option<String>,
     label: String,
     name: Option<PersonName>,
@@ -417,8 +418,9 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
             .map(|(_, key)| key.clone());
         for cap in APOLOGIES.captures_iter(&text) {
             let span = ctx.src.quote_line(n, line.trim_start_matches("- "));
-            for name in split_names(&cap[1]) {
-                let Some(absent) = PersonName::parse(&name) else {
+            let names = split_names(&cap[1]);
+            for (i, name) in names.iter().enumerate() {
+                let Some(absent) = PersonName::parse(name) else {
                     continue;
                 };
                 let entry = attendance.entry(absent.node_key()).or_default();
@@ -426,10 +428,16 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
                 entry.label = name.clone();
                 entry.name = Some(absent.clone());
                 entry.spans.push(span.clone());
-                if let Some(substitute) = cap.get(2).and_then(|m| PersonName::parse(m.as_str())) {
+                // "for whom" refers to the last name of the list.
+                let is_last = i + 1 == names.len();
+                if let Some(substitute) = cap
+                    .get(2)
+                    .filter(|_| is_last)
+                    .and_then(|m| PersonName::parse(m.as_str()))
+                {
                     let sub = attendance.entry(substitute.node_key()).or_default();
                     sub.status = "substitute";
-                    sub.substitute_for = Some(absent.node_key());
+                    sub.substitute_for = Some((absent.node_key(), span.clone()));
                     if sub.name.is_none() {
                         sub.label = substitute.full.clone();
                         sub.name = Some(substitute);
@@ -503,12 +511,12 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
             meeting.key.clone(),
             span.clone(),
         ));
-        if let Some(absent) = &entry.substitute_for {
+        if let Some((absent, because)) = &entry.substitute_for {
             ctx.out.add_edge(Edge::new(
                 key.clone(),
                 EdgeKind::SubstituteFor,
                 absent.clone(),
-                span.clone(),
+                because.clone(),
             ));
         }
         if let Some(item) = &entry.item {

@@ -1,0 +1,86 @@
+//! Shared test helpers: the seed ingested once into a temporary store, and a
+//! `query` helper that runs GraphQL through the schema without a socket.
+
+#![allow(dead_code)] // Each test crate uses a different subset.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use scrutiny::api::{build_schema, ApiConfig, ScrutinySchema};
+use scrutiny::index::{Graph, SharedGraph};
+use scrutiny::ingest::ingest_paths;
+use scrutiny::store::Store;
+use serde_json::Value;
+
+pub const BASE: &str = "http://scrutiny.test";
+
+pub fn seed_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seed")
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Ingests paths into a fresh temporary store, panicking on any failed file.
+pub fn ingest_fresh(paths: &[PathBuf]) -> Store {
+    let store = Store::temporary().expect("temporary store");
+    for report in ingest_paths(&store, paths).expect("ingest") {
+        assert!(report.result.is_ok(), "{report}");
+    }
+    store
+}
+
+/// The seed graph, built once per test binary.
+pub fn seed_graph() -> &'static SharedGraph {
+    static GRAPH: OnceLock<SharedGraph> = OnceLock::new();
+    GRAPH.get_or_init(|| {
+        let store = ingest_fresh(&[seed_dir()]);
+        SharedGraph::new(Graph::load(&store).expect("load"))
+    })
+}
+
+pub fn seed_schema() -> ScrutinySchema {
+    build_schema(
+        seed_graph().clone(),
+        ApiConfig {
+            base_iri: BASE.to_owned(),
+        },
+    )
+}
+
+/// Runs a query over the seed graph; panics on GraphQL errors.
+pub fn query(q: &str) -> Value {
+    let response = futures_block_on(seed_schema().execute(q));
+    assert!(response.errors.is_empty(), "errors: {:?}", response.errors);
+    response.data.into_json().expect("json")
+}
+
+/// Runs a query and returns the whole response (data and errors) as JSON.
+pub fn query_response(q: &str) -> Value {
+    let response = futures_block_on(seed_schema().execute(q));
+    serde_json::to_value(&response).expect("json")
+}
+
+pub fn futures_block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(future)
+}
+
+/// The text of a seed file.
+pub fn seed_text(file: &str) -> String {
+    std::fs::read_to_string(seed_dir().join(file)).expect("seed file")
+}
+
+/// Export of a store as JSON text.
+pub fn export(store: &Store) -> String {
+    let graph = Graph::load(store).expect("load");
+    let mut out = Vec::new();
+    scrutiny::export::write_json(&graph, BASE, &mut out).expect("export");
+    String::from_utf8(out).expect("utf-8")
+}

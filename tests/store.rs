@@ -1,0 +1,120 @@
+//! Idempotence, order independence, durability and atomicity of ingest.
+
+mod common;
+
+use common::{export, fixture, ingest_fresh, seed_dir};
+use scrutiny::ingest::{collect_files, ingest_paths, prepare};
+use scrutiny::store::{Outcome, Store, StoreError};
+
+#[test]
+fn ingesting_twice_changes_nothing() {
+    let store = ingest_fresh(&[seed_dir()]);
+    let before = export(&store);
+    let reports = ingest_paths(&store, &[seed_dir()]).unwrap();
+    assert_eq!(reports.len(), 5);
+    for report in &reports {
+        assert_eq!(
+            report.result.as_ref().unwrap().1,
+            Outcome::Unchanged,
+            "{report}"
+        );
+    }
+    assert_eq!(export(&store), before);
+}
+
+#[test]
+fn ingest_order_does_not_change_the_graph() {
+    let forward = export(&ingest_fresh(&[seed_dir()]));
+    let mut files = collect_files(&[seed_dir()]).unwrap();
+    files.reverse();
+    let store = Store::temporary().unwrap();
+    for file in files {
+        for report in ingest_paths(&store, &[file]).unwrap() {
+            assert!(report.result.is_ok(), "{report}");
+        }
+    }
+    assert_eq!(export(&store), forward);
+}
+
+#[test]
+fn the_store_survives_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = {
+        let store = Store::open(dir.path()).unwrap();
+        ingest_paths(&store, &[seed_dir()]).unwrap();
+        export(&store)
+    };
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(export(&store), before);
+}
+
+#[test]
+fn a_write_that_fails_part_way_leaves_the_store_unchanged() {
+    let store = ingest_fresh(&[seed_dir()]);
+    let before = export(&store);
+    let generation = store.generation().unwrap();
+    let path = fixture("pack/harbour-committee-2024-02-07.txt");
+    let prepared = prepare(&path, std::fs::read(&path).unwrap(), None).unwrap();
+    for fail_after in [0, 1, 7, 40] {
+        let result = store.put_document_failing_after(
+            &prepared.meta,
+            &prepared.text,
+            &prepared.sha256,
+            &prepared.contribution,
+            Some(fail_after),
+        );
+        assert!(
+            matches!(result, Err(StoreError::Aborted { .. })),
+            "{result:?}"
+        );
+        assert_eq!(
+            export(&store),
+            before,
+            "nothing of the document after {fail_after} writes"
+        );
+        assert_eq!(store.generation().unwrap(), generation);
+    }
+    // Replacing a stored document and failing part-way keeps the old version.
+    let seed = seed_dir().join("004_df7a8ebb517b5672.txt");
+    let mut text = std::fs::read_to_string(&seed).unwrap();
+    text = text.replacen("**Kenny Bowie (", "**Kenneth Bowie (", 1);
+    let meta = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.meta.id.starts_with("pcc-"))
+        .unwrap()
+        .meta;
+    let changed = prepare(&seed, text.into_bytes(), Some(meta)).unwrap();
+    let result = store.put_document_failing_after(
+        &changed.meta,
+        &changed.text,
+        &changed.sha256,
+        &changed.contribution,
+        Some(100),
+    );
+    assert!(result.is_err());
+    assert_eq!(export(&store), before);
+}
+
+#[test]
+fn re_ingesting_a_changed_document_replaces_its_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("harbour.txt");
+    let original =
+        std::fs::read_to_string(fixture("pack/harbour-committee-2024-02-07.txt")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let store = Store::temporary().unwrap();
+    ingest_paths(&store, &[file.clone()]).unwrap();
+    assert!(export(&store).contains("person/owen-pryce"));
+
+    std::fs::write(&file, original.replace("Owen Pryce", "Olwen Price")).unwrap();
+    let reports = ingest_paths(&store, &[file]).unwrap();
+    assert_eq!(reports[0].result.as_ref().unwrap().1, Outcome::Replaced);
+    let after = export(&store);
+    assert!(after.contains("person/olwen-price"));
+    assert!(
+        !after.contains("person/owen-pryce"),
+        "nothing stale is left behind"
+    );
+}
