@@ -99,7 +99,8 @@ impl fmt::Display for FileReport {
             Err(error) => write!(f, "{error}")?,
         }
         for diagnostic in &self.diagnostics {
-            write!(f, "\n  {}:{diagnostic}", self.path.display())?;
+            let (path, line, level) = (self.path.display(), diagnostic.line, diagnostic.level());
+            write!(f, "\n  {path}:{line}: {level}: {}", diagnostic.message)?;
         }
         Ok(())
     }

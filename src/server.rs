@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use async_graphql::http::GraphiQLSource;
-use async_graphql_axum::GraphQL;
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse};
@@ -14,7 +14,7 @@ use serde_json::json;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::api::{build_schema, ApiConfig};
+use crate::api::{build_schema, ApiConfig, ScrutinySchema};
 use crate::config::ServeArgs;
 use crate::index::{Graph, SharedGraph};
 use crate::ingest::ingest_paths;
@@ -30,7 +30,8 @@ pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
     let schema = build_schema(graph.clone(), config);
     Router::new()
         .route("/", get(graphiql))
-        .route_service("/graphql", GraphQL::new(schema))
+        .route("/graphql", get(graphql).post(graphql))
+        .with_state(schema)
         .route("/health", get(health))
         .with_state(graph)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -38,6 +39,34 @@ pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+}
+
+/// Runs a GraphQL request (GET query string or POST body) and gives every error
+/// an `extensions.code`: async-graphql's own parse and limit errors carry none.
+async fn graphql(State(schema): State<ScrutinySchema>, request: GraphQLRequest) -> GraphQLResponse {
+    let mut response = schema.execute(request.into_inner()).await;
+    for error in &mut response.errors {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .is_some_and(|e| e.get("code").is_some());
+        if !has_code {
+            let message = error.message.to_ascii_lowercase();
+            let code = if ["too deep", "too complex", "recursion depth", "too many"]
+                .iter()
+                .any(|m| message.contains(m))
+            {
+                "LIMIT_EXCEEDED"
+            } else {
+                "BAD_USER_INPUT"
+            };
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("code", code);
+        }
+    }
+    response.into()
 }
 
 async fn graphiql() -> impl IntoResponse {

@@ -1,0 +1,169 @@
+//! The HTTP service without a socket: routes, limits and error shapes.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use scrutiny::api::ApiConfig;
+use scrutiny::server::{router, MAX_BODY_BYTES};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+async fn send(request: Request<Body>) -> (StatusCode, String) {
+    let app = router(
+        common::seed_graph().clone(),
+        ApiConfig {
+            base_iri: common::BASE.to_owned(),
+        },
+    );
+    let response = app.oneshot(request).await.unwrap();
+    let status = response.status();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn post(query: &str) -> (StatusCode, Value) {
+    let body = json!({ "query": query }).to_string();
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .body(Body::from(body))
+        .unwrap();
+    let (status, text) = send(request).await;
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+fn error_code(response: &Value) -> &str {
+    response["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or("")
+}
+
+#[tokio::test]
+async fn health_reports_the_graph() {
+    let (status, body) = send(Request::get("/health").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["status"], "ok");
+    assert!(body["nodes"].as_u64().unwrap() > 400);
+}
+
+#[tokio::test]
+async fn graphql_over_post_and_get_and_graphiql() {
+    let (status, body) =
+        post(r#"{ person(name: "MOPAC") { name } organisation(name: "the Met") { name iri } }"#)
+            .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(error_code(&body), "NOT_FOUND", "MOPAC is not a person");
+    let (_, body) = post(r#"{ organisation(name: "the Met") { name iri } }"#).await;
+    assert_eq!(
+        body["data"]["organisation"]["name"],
+        "Metropolitan Police Service"
+    );
+    assert_eq!(
+        body["data"]["organisation"]["iri"],
+        "http://scrutiny.test/id/organisation/metropolitan-police-service"
+    );
+
+    let (status, text) = send(
+        Request::get("/graphql?query=%7B__typename%7D")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        serde_json::from_str::<Value>(&text).unwrap()["data"]["__typename"],
+        "Query"
+    );
+
+    let (status, html) = send(Request::get("/").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("graphiql"), "GraphiQL page");
+}
+
+#[tokio::test]
+async fn malformed_queries_get_graphql_errors_not_500() {
+    let (status, body) = post("{ person(name: ").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("expected"),
+        "{body}"
+    );
+    assert_eq!(error_code(&body), "BAD_USER_INPUT");
+
+    let (status, body) = post("{ nope }").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("nope"));
+
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .body(Body::from("{not json"))
+        .unwrap();
+    let (status, _) = send(request).await;
+    assert!(status.is_client_error(), "{status}");
+}
+
+#[tokio::test]
+async fn limits_are_enforced_with_clear_errors() {
+    let (_, body) = post(r#"{ people(first: 100000) { totalCount } }"#).await;
+    assert_eq!(error_code(&body), "LIMIT_EXCEEDED");
+    assert!(body["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("at most 100"));
+
+    let (_, body) = post(r#"{ people(after: "bogus") { totalCount } }"#).await;
+    assert_eq!(error_code(&body), "BAD_USER_INPUT");
+
+    let (_, body) = post(r#"{ node(id: "person/nobody-at-all") { id } }"#).await;
+    assert_eq!(error_code(&body), "NOT_FOUND");
+
+    // Nesting far past the depth limit.
+    let mut deep = String::from("name");
+    for _ in 0..8 {
+        deep = format!("chair {{ attendance {{ meeting {{ {deep} }} }} }}");
+    }
+    let (status, body) = post(&format!(
+        r#"{{ meetings {{ edges {{ node {{ {deep} }} }} }} }}"#
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("nested too deep"),
+        "{body}"
+    );
+    assert_eq!(error_code(&body), "LIMIT_EXCEEDED");
+
+    // A body over the limit: refused up front when its length is declared,
+    // and as a client error when it is streamed without one.
+    let huge = "x".repeat(MAX_BODY_BYTES + 1);
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .header("content-length", huge.len())
+        .body(Body::from(huge.clone()))
+        .unwrap();
+    let (status, _) = send(request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .body(Body::from(huge))
+        .unwrap();
+    let (status, _) = send(request).await;
+    assert!(status.is_client_error(), "{status}");
+
+    // The service still answers after all of that.
+    let (status, body) = post("{ __typename }").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["data"]["__typename"], "Query");
+}
