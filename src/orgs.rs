@@ -177,7 +177,7 @@ impl Orgs {
 /// Constabulary"), so "Chamber (Ground)" is not taken for an abbreviation.
 fn is_abbreviation_of(abbr: &str, full: &str) -> bool {
     let capitals: Vec<char> = abbr.chars().filter(char::is_ascii_uppercase).collect();
-    if capitals.len() < 2 || full.chars().next() != Some(capitals[0]) {
+    if capitals.len() < 2 || !full.starts_with(capitals[0]) {
         return false;
     }
     let mut rest = full.to_ascii_uppercase();
