@@ -136,7 +136,7 @@ fn a02_most_turns_in_panel_two_of_22_march_2023() {
             .or_default() += 1;
     }
     let mut ranked: Vec<(String, usize)> = by_label.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
     assert_eq!(
         ranked[0],
         (

@@ -105,7 +105,7 @@ fn re_ingesting_a_changed_document_replaces_its_facts() {
         std::fs::read_to_string(fixture("pack/harbour-committee-2024-02-07.txt")).unwrap();
     std::fs::write(&file, &original).unwrap();
     let store = Store::temporary().unwrap();
-    ingest_paths(&store, &[file.clone()]).unwrap();
+    ingest_paths(&store, std::slice::from_ref(&file)).unwrap();
     assert!(export(&store).contains("person/owen-pryce"));
 
     std::fs::write(&file, original.replace("Owen Pryce", "Olwen Price")).unwrap();
