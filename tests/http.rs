@@ -147,6 +147,20 @@ async fn limits_are_enforced_with_clear_errors() {
 
     // A body over the limit: refused up front when its length is declared,
     // and as a client error when it is streamed without one.
+    // Nested pages multiply: 100 × 100 × 100 statements is refused before it runs.
+    let (_, body) = post(
+        "{ statements(first: 100) { edges { node { speaker { statements(first: 100) { edges { node { speaker { statements(first: 100) { totalCount } } } } } } } } } }",
+    )
+    .await;
+    assert_eq!(error_code(&body), "LIMIT_EXCEEDED", "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too complex"),
+        "{body}"
+    );
+
     let huge = "x".repeat(MAX_BODY_BYTES + 1);
     let request = Request::post("/graphql")
         .header("content-type", "application/json")

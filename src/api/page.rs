@@ -17,6 +17,15 @@ pub struct Counted {
     pub total_count: usize,
 }
 
+/// The complexity of a connection field: its children count once per item a
+/// page may hold, so nested lists cannot multiply past the limit unnoticed.
+pub fn page_cost(first: Option<i32>, child_complexity: usize) -> usize {
+    let items = first.map_or(DEFAULT_PAGE_SIZE, |n| {
+        n.clamp(1, MAX_PAGE_SIZE as i32) as usize
+    });
+    1 + items * child_complexity
+}
+
 /// A connection type with `totalCount`.
 pub type Page<T> = Connection<String, T, Counted, EmptyFields>;
 

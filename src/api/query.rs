@@ -3,7 +3,7 @@
 use async_graphql::{Context, InputObject, Object, ID};
 use chrono::NaiveDate;
 
-use super::page::{paginate, Page};
+use super::page::{page_cost, paginate, Page};
 use super::types::{
     lookup, statement_page, AnyNode, Document, Meeting, Organisation, Person, StatementFilter, View,
 };
@@ -50,6 +50,7 @@ impl Query {
 
     /// People in key order; `name` keeps those whose name or an alias contains it
     /// (case-insensitive).
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -92,6 +93,7 @@ impl Query {
     }
 
     /// Organisations in key order.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn organisations(
         &self,
         ctx: &Context<'_>,
@@ -113,6 +115,7 @@ impl Query {
     }
 
     /// Meetings in date order, filtered by body and date range.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn meetings(
         &self,
         ctx: &Context<'_>,
@@ -157,6 +160,7 @@ impl Query {
     }
 
     /// Speaker turns across all transcripts, filtered.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn statements(
         &self,
         ctx: &Context<'_>,
@@ -170,6 +174,7 @@ impl Query {
     }
 
     /// Documents in key order; `kind` keeps one kind ("transcript", "minutes", "letter", ...).
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn documents(
         &self,
         ctx: &Context<'_>,

@@ -6,7 +6,7 @@ use async_graphql::{Context, InputObject, Interface, Object, ID};
 use chrono::NaiveDate;
 use petgraph::graph::NodeIndex;
 
-use super::page::{paginate, Page};
+use super::page::{page_cost, paginate, Page};
 use super::{error, Code};
 use crate::index::Graph;
 use crate::model::{EdgeKind, Node, NodeKind, Span};
@@ -68,7 +68,15 @@ impl View {
 /// Generates an object type over [`View`] with the fields every node has
 /// (`id`, `iri`, `name`, `aliases`, `provenance`) and the kind's own fields.
 macro_rules! node_type {
-    ($(#[$doc:meta])* $name:ident { $($body:tt)* }) => {
+    // `statements(...)`, when given, is generated here rather than written in
+    // each body: its complexity expression must come from the same expansion as
+    // `#[Object]`, which declares `child_complexity` (macro hygiene).
+    (
+        $(#[$doc:meta])*
+        $name:ident $([statements($statements_doc:literal, $direction:ident, $statements_kind:ident)])? {
+            $($body:tt)*
+        }
+    ) => {
         $(#[$doc])*
         #[derive(Clone)]
         pub struct $name(pub View);
@@ -105,6 +113,20 @@ macro_rules! node_type {
             async fn provenance(&self) -> Vec<Provenance> {
                 provenance(&self.0.graph, &self.0.node().provenance)
             }
+
+            $(
+                #[doc = $statements_doc]
+                #[graphql(complexity = "page_cost(first, child_complexity)")]
+                async fn statements(
+                    &self,
+                    filter: Option<StatementFilter>,
+                    first: Option<i32>,
+                    after: Option<String>,
+                ) -> async_graphql::Result<Page<Statement>> {
+                    let candidates = self.0.graph.$direction(self.0.idx, EdgeKind::$statements_kind);
+                    statement_page(&self.0.graph, candidates, filter, first, after)
+                }
+            )?
 
             $($body)*
         }
@@ -350,7 +372,7 @@ pub fn statement_page(
 
 node_type! {
     /// A person, merged across every label and spelling seen.
-    Person {
+    Person [statements("Speaker turns by this person, in date and transcript order.", out, Spoke)] {
         /// Honours and post-nominals ("QPM", "AM"), kept apart from the name.
         async fn honorifics(&self) -> Vec<String> {
             self.0.prop("honorifics").map(|h| h.split(' ').map(str::to_owned).collect()).unwrap_or_default()
@@ -361,11 +383,6 @@ node_type! {
             self.0.prop("titles")
         }
 
-        /// Speaker turns by this person, in date and transcript order.
-        async fn statements(&self, filter: Option<StatementFilter>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Page<Statement>> {
-            let spoken = self.0.graph.out(self.0.idx, EdgeKind::Spoke);
-            statement_page(&self.0.graph, spoken, filter, first, after)
-        }
 
         /// Meetings this person attended, sent apologies to, or was invited to.
         async fn attendance(&self) -> Vec<Attendance> {
@@ -381,7 +398,7 @@ node_type! {
 
 node_type! {
     /// An organisation (a police service, an office, a committee, ...).
-    Organisation {
+    Organisation [statements("Statements whose speaker label names this organisation.", incoming, SpeakingFor)] {
         /// Memberships and posts in this organisation; `since` keeps those agreed
         /// from that date, `role` those with that role (case-insensitive).
         async fn memberships(&self, since: Option<NaiveDate>, role: Option<String>) -> Vec<Membership> {
@@ -392,11 +409,6 @@ node_type! {
                 .collect()
         }
 
-        /// Statements whose speaker label names this organisation.
-        async fn statements(&self, filter: Option<StatementFilter>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Page<Statement>> {
-            let said = self.0.graph.incoming(self.0.idx, EdgeKind::SpeakingFor);
-            statement_page(&self.0.graph, said, filter, first, after)
-        }
 
         /// Meetings this organisation held (for committees).
         async fn meetings(&self) -> Vec<Meeting> {
@@ -444,7 +456,7 @@ node_type! {
 
 node_type! {
     /// A meeting of a body on a date.
-    Meeting {
+    Meeting [statements("Speaker turns at this meeting.", incoming, AtMeeting)] {
         /// The body that met.
         async fn body(&self) -> Option<Organisation> {
             self.0.out_one(EdgeKind::HeldBy)
@@ -482,11 +494,6 @@ node_type! {
             all.into_iter().filter(|a| status.as_deref().is_none_or(|s| a.0.prop("status").as_deref() == Some(s))).collect()
         }
 
-        /// Speaker turns at this meeting.
-        async fn statements(&self, filter: Option<StatementFilter>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Page<Statement>> {
-            let said = self.0.graph.incoming(self.0.idx, EdgeKind::AtMeeting);
-            statement_page(&self.0.graph, said, filter, first, after)
-        }
 
         /// Documents recording the meeting: agenda, minutes, transcripts.
         async fn documents(&self) -> Vec<Document> {
@@ -497,7 +504,7 @@ node_type! {
 
 node_type! {
     /// One numbered item of a meeting's agenda.
-    AgendaItem {
+    AgendaItem [statements("Speaker turns on this item.", incoming, InItem)] {
         /// The item number as written ("6", "9a").
         async fn number(&self) -> Option<String> {
             self.0.prop("number")
@@ -513,11 +520,6 @@ node_type! {
             self.0.out_one(EdgeKind::ItemOf)
         }
 
-        /// Speaker turns on this item.
-        async fn statements(&self, filter: Option<StatementFilter>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Page<Statement>> {
-            let said = self.0.graph.incoming(self.0.idx, EdgeKind::InItem);
-            statement_page(&self.0.graph, said, filter, first, after)
-        }
 
         /// Guests invited for this item.
         async fn guests(&self) -> Vec<Attendance> {
@@ -638,7 +640,7 @@ node_type! {
 
 node_type! {
     /// A document: a source file, or a part of one (minutes, a transcript).
-    Document {
+    Document [statements("Speaker turns in this transcript.", incoming, InDocument)] {
         /// The title.
         async fn title(&self) -> String {
             self.0.node().name.clone()
@@ -684,10 +686,5 @@ node_type! {
             self.0.out_one(EdgeKind::Records)
         }
 
-        /// Speaker turns in this transcript.
-        async fn statements(&self, filter: Option<StatementFilter>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Page<Statement>> {
-            let said = self.0.graph.incoming(self.0.idx, EdgeKind::InDocument);
-            statement_page(&self.0.graph, said, filter, first, after)
-        }
     }
 }
