@@ -60,6 +60,7 @@ kinds! {
         Person => "person",
         Organisation => "organisation",
         Membership => "membership",
+        Post => "post",
         Meeting => "meeting",
         AgendaItem => "agenda-item",
         Attendance => "attendance",
@@ -113,6 +114,26 @@ kinds! {
         Mentions => "mentions",
         // Organisation --sub-organisation-of--> Organisation
         SubOrganisationOf => "sub-organisation-of",
+        // Document (report) --recommends--> Recommendation
+        Recommends => "recommends",
+        // Recommendation --addressed-to--> Organisation / Post; Document (letter) --addressed-to--> Person
+        AddressedTo => "addressed-to",
+        // Post --post-of--> Organisation
+        PostOf => "post-of",
+        // Response --responds-to--> Recommendation (or the report, when the text names none)
+        RespondsTo => "responds-to",
+        // Response --respondent--> Organisation / Post
+        Respondent => "respondent",
+        // Response / Document --signed-by--> Person
+        SignedBy => "signed-by",
+        // Document --authored-by--> Organisation
+        AuthoredBy => "authored-by",
+        // Person / Post / Organisation --responsible-for--> Action
+        ResponsibleFor => "responsible-for",
+        // Action --arises-from--> Meeting
+        ArisesFrom => "arises-from",
+        // Document / Statement --cites--> Citation; Citation --cites--> Meeting / Document
+        Cites => "cites",
     }
 }
 

@@ -46,6 +46,8 @@ const VOCABULARY: &[(&str, &[&str])] = &[
             "HM Prison & Probation Service",
             "HM Prison and Probation Service",
             "His Majesty's Prison and Probation Service",
+            // The service's own brand on its letterheads (GLOSSARY: the probation service is part of HMPPS).
+            "Probation Service",
         ],
     ),
     (
@@ -60,7 +62,11 @@ const VOCABULARY: &[(&str, &[&str])] = &[
     ),
     (
         "Magistrates Association",
-        &["the Magistrates Association", "MA"],
+        &[
+            "the Magistrates Association",
+            "MA",
+            "Magistrates' Association",
+        ],
     ),
     (
         "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
@@ -79,6 +85,71 @@ const VOCABULARY: &[(&str, &[&str])] = &[
         &["the London Probation Service"],
     ),
     ("Home Office", &["the Home Office"]),
+];
+
+/// Posts the domain's texts address or name (GLOSSARY.md): the post, other
+/// names for it, and the organisation it belongs to.
+const POSTS: &[(&str, &[&str], &str)] = &[
+    (
+        "Mayor of London",
+        &["the Mayor", "Mayor", "the Mayor of London"],
+        "Greater London Authority",
+    ),
+    (
+        "Deputy Mayor for Policing and Crime",
+        &[
+            "DMPC",
+            "the Deputy Mayor for Policing and Crime",
+            "the Deputy Mayor",
+        ],
+        "Mayor's Office for Policing and Crime",
+    ),
+    (
+        "Commissioner of Police of the Metropolis",
+        &["the Commissioner", "Commissioner"],
+        "Metropolitan Police Service",
+    ),
+    (
+        "Home Secretary",
+        &[
+            "the Home Secretary",
+            "Secretary of State for the Home Department",
+        ],
+        "Home Office",
+    ),
+];
+
+/// Last words that make a capitalised phrase an organisation's name.
+const ORG_HEADS: &[&str] = &[
+    "Service",
+    "Services",
+    "Council",
+    "Councils",
+    "Association",
+    "Office",
+    "Board",
+    "Agency",
+    "Police",
+    "Brigade",
+    "Committee",
+    "Authority",
+    "Trust",
+    "Group",
+    "Unit",
+    "Commission",
+    "Department",
+    "Court",
+    "Courts",
+    "Prisons",
+    "Assembly",
+    "Constabulary",
+    "Inspectorate",
+    "Federation",
+    "Partnership",
+    "Network",
+    "Fund",
+    "Centre",
+    "Panel",
 ];
 
 /// "Full Name (ABBR)": an abbreviation defined in the text.
@@ -120,7 +191,59 @@ pub struct Org {
     pub as_written: String,
 }
 
+/// A resolved post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Post {
+    /// Node key, `post/{slug}`.
+    pub key: String,
+    /// Canonical name.
+    pub name: String,
+    /// The organisation the post belongs to.
+    pub organisation: Option<Org>,
+}
+
 impl Orgs {
+    /// Resolves a post's name ("the Deputy Mayor for Policing and Crime").
+    pub fn resolve_post(&self, text: &str) -> Option<Post> {
+        let wanted = normalise(&plain(text));
+        let (name, _, org) = POSTS.iter().find(|(name, aliases, _)| {
+            normalise(name) == wanted || aliases.iter().any(|a| normalise(a) == wanted)
+        })?;
+        Some(Post {
+            key: format!("post/{}", slug(name)),
+            name: (*name).to_owned(),
+            organisation: self.resolve(org),
+        })
+    }
+
+    /// Whether a name is one the vocabulary or the document defined.
+    pub fn is_known(&self, name: &str) -> bool {
+        let written = plain(name);
+        let bare = match written.rsplit_once(" (") {
+            Some((head, tail)) if tail.ends_with(')') => head,
+            _ => written.as_str(),
+        };
+        self.canonical(&written).is_some() || self.canonical(bare).is_some()
+    }
+
+    /// Whether a phrase reads as an organisation's name: capitalised words
+    /// ending in a word such as "Service" or "Council", or an abbreviation.
+    pub fn looks_like_org(name: &str) -> bool {
+        let name = plain(name);
+        let name = name.trim_start_matches("the ").trim_start_matches("The ");
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.is_empty() || name.contains(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let capitalised = words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || ["of", "and", "for", "the", "&"].contains(w)
+        });
+        let abbreviation = words.len() == 1
+            && (2..=6).contains(&words[0].len())
+            && words[0].chars().all(|c| c.is_ascii_uppercase());
+        abbreviation || (capitalised && words.last().is_some_and(|w| ORG_HEADS.contains(w)))
+    }
+
     fn insert(&mut self, alias: &str, canonical: &str) {
         self.by_alias
             .entry(normalise(alias))
@@ -217,6 +340,7 @@ mod tests {
             orgs.resolve("MOPAC").unwrap().key
         );
         assert!(orgs.resolve("ZZQ").unwrap().key.ends_with("/zzq"));
+        assert!(orgs.is_known("Magistrates' Association"));
         orgs.learn("the Zebra Zone Quorum (ZZQ) met in the Chamber (Ground)");
         assert!(orgs.resolve("Ground").unwrap().key.ends_with("/ground"));
         assert_eq!(

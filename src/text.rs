@@ -100,7 +100,13 @@ pub fn plain(text: &str) -> String {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         if rest.starts_with("**") {
+            // "C4495**4 May": a bold boundary between two words still separates them.
             rest = &rest[2..];
+            let joins_words =
+                out.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric);
+            if joins_words {
+                out.push(' ');
+            }
             continue;
         }
         if c == '<' {
@@ -167,6 +173,24 @@ pub fn slug(text: &str) -> String {
 /// Finds the first date written as "8 March 2023" (optionally after a weekday)
 /// and returns it with the matched text.
 pub fn find_date(text: &str) -> Option<(NaiveDate, &str)> {
+    find_long_date(text).or_else(|| find_numeric_date(text))
+}
+
+/// "09/08/2024", read day first as British documents write it.
+fn find_numeric_date(text: &str) -> Option<(NaiveDate, &str)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|i| {
+        let candidate = text.get(i..i + 10)?;
+        let starts_clean = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let ends_clean = bytes.get(i + 10).is_none_or(|b| !b.is_ascii_digit());
+        (starts_clean && ends_clean)
+            .then(|| NaiveDate::parse_from_str(candidate, "%d/%m/%Y").ok())
+            .flatten()
+            .map(|date| (date, candidate))
+    })
+}
+
+fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -189,6 +213,11 @@ pub fn find_date(text: &str) -> Option<(NaiveDate, &str)> {
         i += 1;
     }
     None
+}
+
+/// Whether a line marks a blank page, the end of one document in a pack.
+pub fn is_blank_page(line: &str) -> bool {
+    plain(line).eq_ignore_ascii_case("This page is intentionally left blank")
 }
 
 /// Whether a line is page furniture that carries no content.
@@ -235,5 +264,9 @@ mod tests {
         assert_eq!(date.to_string(), "2023-03-08");
         assert_eq!(text, "8 March 2023");
         assert!(find_date("Pages 217 - 220").is_none());
+        assert_eq!(
+            find_date("Date: 09/08/2024").unwrap().0.to_string(),
+            "2024-08-09"
+        );
     }
 }

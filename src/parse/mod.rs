@@ -5,7 +5,10 @@
 //! headers; [`SectionKind`] says what each section is and one module parses
 //! each kind. Adding a kind is adding a module and a match arm.
 
+mod letter;
 mod meeting;
+mod report;
+mod stance;
 mod transcript;
 
 use std::fmt;
@@ -148,6 +151,10 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
             SectionKind::Other => {}
         }
     }
+    // Reports run across several top-level headings (a title, a masthead, the
+    // chapters), so they are found over the whole document.
+    let reports = report::parse(&mut ctx);
+    letter::parse(&mut ctx, &reports);
     (ctx.out, ctx.diagnostics)
 }
 
