@@ -6,12 +6,22 @@
 //! readable, and the IRI path below `{base}/id/`.
 //!
 //! - [`query`]: the root `Query` type.
-//! - [`types`]: one object type per node kind, the `Node` interface, provenance.
+//! - [`view`]: the node view all types wrap, shared fields, provenance, lookups.
+//! - [`actors`]: people, organisations, memberships, posts.
+//! - [`meetings`]: meetings, agenda items, attendance.
+//! - [`statements`]: statements and their filters.
+//! - [`documents`]: documents, reports, recommendations, responses.
+//! - [`node`]: the `Node` interface.
 //! - [`page`]: Relay connections with `totalCount`, and the page-size cap.
 
-mod page;
+pub(crate) mod actors;
+pub(crate) mod documents;
+pub(crate) mod meetings;
+mod node;
+pub(crate) mod page;
 mod query;
-mod types;
+pub(crate) mod statements;
+pub(crate) mod view;
 
 use std::sync::Arc;
 

@@ -3,10 +3,13 @@
 use async_graphql::{Context, InputObject, Object, ID};
 use chrono::NaiveDate;
 
+use super::actors::{Organisation, Person};
+use super::documents::Document;
+use super::meetings::Meeting;
+use super::node::AnyNode;
 use super::page::{page_cost, paginate, Page};
-use super::types::{
-    lookup, statement_page, AnyNode, Document, Meeting, Organisation, Person, StatementFilter, View,
-};
+use super::statements::{statement_page, Statement, StatementFilter};
+use super::view::{lookup, View};
 use super::{error, graph, Code};
 use crate::index::fold_name;
 use crate::model::NodeKind;
@@ -167,7 +170,7 @@ impl Query {
         filter: Option<StatementFilter>,
         first: Option<i32>,
         after: Option<String>,
-    ) -> async_graphql::Result<Page<super::types::Statement>> {
+    ) -> async_graphql::Result<Page<Statement>> {
         let graph = graph(ctx);
         let all = graph.of_kind(NodeKind::Statement).to_vec();
         statement_page(&graph, all, filter, first, after)

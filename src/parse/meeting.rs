@@ -31,6 +31,12 @@ static WELCOMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"welcomed ([^.:]+?, [^.:]+?) to the meeting").expect("valid regex")
 });
 
+/// "the response from the Deputy Mayor for Policing and Crime to the Committee's
+/// report on probation services in London, as attached …, be noted".
+static NOTED_RESPONSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[Tt]he response from (.+?) to the Committee's (report|letter) on (.+?),? (?:as attached|be noted)").expect("valid regex")
+});
+
 /// A paragraph number at the start of a bullet ("6.3 A transcript ...").
 static PARAGRAPH_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d+\.\d+\s").expect("valid regex"));
@@ -446,6 +452,9 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
                 }
             }
         }
+        for cap in NOTED_RESPONSE.captures_iter(&text) {
+            add_noted_response(ctx, &cap[1], &cap[2], &cap[3], n, &meeting);
+        }
         for cap in WELCOMED.captures_iter(&text) {
             add_guest(ctx, &mut attendance, &cap[1], n, line, item.clone());
         }
@@ -570,6 +579,77 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
             ));
         }
     }
+}
+
+/// A response the minutes record as noted, whose text is not in the pack: a
+/// report-level Response with stance `noted`, linked to the report.
+fn add_noted_response(
+    ctx: &mut Ctx<'_>,
+    respondent: &str,
+    kind: &str,
+    output: &str,
+    n: usize,
+    meeting: &MeetingRef,
+) {
+    let line = ctx.src.line(n);
+    let span = ctx.src.quote_line(n, find_in_line(line, respondent));
+    let respondent_key = match ctx.orgs.resolve_post(respondent) {
+        Some(post) => super::report::add_post(ctx, &post, span.clone()),
+        None => match add_org(ctx, respondent, span.clone()) {
+            Some(org) => org.key,
+            None => return,
+        },
+    };
+    let output_span = ctx.src.quote_line(n, find_in_line(line, output));
+    let report_key = format!("report/{}", slug(output));
+    let report_kind = if kind == "report" {
+        "report"
+    } else {
+        "committee-letter"
+    };
+    ctx.out.add_node(
+        Node::new(
+            report_key.clone(),
+            NodeKind::Document,
+            output.to_owned(),
+            output_span.clone(),
+        )
+        .with("kind", report_kind)
+        .with("title", output),
+    );
+    let key = format!(
+        "response/{}/{}",
+        slug(output),
+        respondent_key.split('/').next_back().unwrap_or("")
+    );
+    let sentence = ctx
+        .src
+        .quote_line(n, line.trim_start_matches("- ").trim_matches('*').trim());
+    let node = Node::new(
+        key.clone(),
+        NodeKind::Response,
+        format!("Response from {respondent} to the {kind} on {output}"),
+        sentence.clone(),
+    )
+    .with("stance", "noted")
+    .with(
+        "stance_rule",
+        format!(
+            "{}: noted (the minutes record the response as noted; its text is not in the document)",
+            super::stance::RULES_VERSION
+        ),
+    )
+    .with("quote", sentence.quote.clone())
+    .with("date", meeting.date.clone());
+    ctx.out.add_node(node);
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::RespondsTo,
+        report_key,
+        output_span,
+    ));
+    ctx.out
+        .add_edge(Edge::new(key, EdgeKind::Respondent, respondent_key, span));
 }
 
 /// A guest entry "Name, Role[, Organisation]" (bullet or prose).

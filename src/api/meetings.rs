@@ -1,0 +1,122 @@
+//! Meetings, their agenda items and attendance.
+
+use chrono::NaiveDate;
+
+use super::actors::{Organisation, Person};
+use super::documents::Document;
+use super::view::node_type;
+use crate::model::EdgeKind;
+
+node_type! {
+    /// A meeting of a body on a date.
+    Meeting [statements("Speaker turns at this meeting.", incoming, AtMeeting)] {
+        /// The body that met.
+        async fn body(&self) -> Option<Organisation> {
+            self.0.out_one(EdgeKind::HeldBy)
+        }
+
+        /// The date.
+        async fn date(&self) -> Option<NaiveDate> {
+            self.0.date("date")
+        }
+
+        /// The start time as written ("10.00 am").
+        async fn time(&self) -> Option<String> {
+            self.0.prop("time")
+        }
+
+        /// The place as written.
+        async fn place(&self) -> Option<String> {
+            self.0.prop("place")
+        }
+
+        /// Who chaired the meeting, as the minutes list them.
+        async fn chair(&self) -> Option<Person> {
+            self.0.out_one(EdgeKind::ChairedBy)
+        }
+
+        /// Agenda items in number order.
+        async fn agenda_items(&self) -> Vec<AgendaItem> {
+            self.0.incoming(EdgeKind::ItemOf)
+        }
+
+        /// Attendance records; `status` keeps one of "present", "apologies",
+        /// "substitute", "guest".
+        async fn attendance(&self, status: Option<String>) -> Vec<Attendance> {
+            let all: Vec<Attendance> = self.0.incoming(EdgeKind::Attended);
+            all.into_iter().filter(|a| status.as_deref().is_none_or(|s| a.0.prop("status").as_deref() == Some(s))).collect()
+        }
+
+
+        /// Documents recording the meeting: agenda, minutes, transcripts.
+        async fn documents(&self) -> Vec<Document> {
+            self.0.incoming(EdgeKind::Records)
+        }
+    }
+}
+
+node_type! {
+    /// One numbered item of a meeting's agenda.
+    AgendaItem [statements("Speaker turns on this item.", incoming, InItem)] {
+        /// The item number as written ("6", "9a").
+        async fn number(&self) -> Option<String> {
+            self.0.prop("number")
+        }
+
+        /// The item title.
+        async fn title(&self) -> Option<String> {
+            self.0.prop("title")
+        }
+
+        /// The meeting.
+        async fn meeting(&self) -> Option<Meeting> {
+            self.0.out_one(EdgeKind::ItemOf)
+        }
+
+
+        /// Guests invited for this item.
+        async fn guests(&self) -> Vec<Attendance> {
+            self.0.incoming(EdgeKind::GuestAt)
+        }
+    }
+}
+
+node_type! {
+    /// A person's attendance at a meeting.
+    Attendance {
+        /// "present", "apologies", "substitute" or "guest".
+        async fn status(&self) -> Option<String> {
+            self.0.prop("status")
+        }
+
+        /// The role the record gives ("Chairman", a guest's post).
+        async fn role(&self) -> Option<String> {
+            self.0.prop("role")
+        }
+
+        /// A guest's organisation as listed.
+        async fn organisation_name(&self) -> Option<String> {
+            self.0.prop("organisation")
+        }
+
+        /// Who.
+        async fn person(&self) -> Option<Person> {
+            self.0.out_one(EdgeKind::Attendee)
+        }
+
+        /// Which meeting.
+        async fn meeting(&self) -> Option<Meeting> {
+            self.0.out_one(EdgeKind::Attended)
+        }
+
+        /// For a substitute: the absent member they stood in for.
+        async fn substitute_for(&self) -> Option<Person> {
+            self.0.out_one(EdgeKind::SubstituteFor)
+        }
+
+        /// For a guest: the agenda item they were invited to.
+        async fn agenda_item(&self) -> Option<AgendaItem> {
+            self.0.out_one(EdgeKind::GuestAt)
+        }
+    }
+}

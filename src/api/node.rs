@@ -1,0 +1,49 @@
+//! The `Node` interface over every object type.
+
+use async_graphql::{Interface, ID};
+
+use super::actors::{Membership, Organisation, Person};
+use super::documents::Document;
+use super::meetings::{AgendaItem, Attendance, Meeting};
+use super::statements::Statement;
+use super::view::{Provenance, View};
+use crate::model::NodeKind;
+
+/// Any node, for `node(id:)`.
+// Clippy reads the repeated `ty = "..."` of the interface's fields as duplicates.
+#[allow(clippy::duplicated_attributes)]
+#[derive(Interface)]
+#[graphql(
+    name = "Node",
+    field(name = "id", ty = "ID", desc = "Global id (the node key)."),
+    field(name = "iri", ty = "String", desc = "The node's IRI."),
+    field(name = "name", ty = "String", desc = "Display name."),
+    field(name = "provenance", ty = "Vec<Provenance>", desc = "Source spans.")
+)]
+pub enum AnyNode {
+    Person(Person),
+    Organisation(Organisation),
+    Membership(Membership),
+    Meeting(Meeting),
+    AgendaItem(AgendaItem),
+    Attendance(Attendance),
+    Statement(Statement),
+    Document(Document),
+}
+
+impl AnyNode {
+    /// The typed view of a node, when its kind has a GraphQL type.
+    pub fn from_view(view: View) -> Option<AnyNode> {
+        Some(match view.node().kind {
+            NodeKind::Person => AnyNode::Person(Person(view)),
+            NodeKind::Organisation => AnyNode::Organisation(Organisation(view)),
+            NodeKind::Membership => AnyNode::Membership(Membership(view)),
+            NodeKind::Meeting => AnyNode::Meeting(Meeting(view)),
+            NodeKind::AgendaItem => AnyNode::AgendaItem(AgendaItem(view)),
+            NodeKind::Attendance => AnyNode::Attendance(Attendance(view)),
+            NodeKind::Statement => AnyNode::Statement(Statement(view)),
+            NodeKind::Document => AnyNode::Document(Document(view)),
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,233 @@
+//! The view every GraphQL object type wraps (a node of one snapshot), the
+//! macro that gives each type the fields all nodes share, provenance, and
+//! lookups by id or name.
+
+use std::sync::Arc;
+
+use async_graphql::{Object, ID};
+use chrono::NaiveDate;
+use petgraph::graph::NodeIndex;
+
+use super::{error, Code};
+use crate::index::Graph;
+use crate::model::{EdgeKind, Node, NodeKind, Span};
+use crate::names::SpeakerLabel;
+use crate::orgs::Orgs;
+
+/// A node of one snapshot. Every object type wraps one.
+#[derive(Clone)]
+pub struct View {
+    /// The snapshot the request reads.
+    pub graph: Arc<Graph>,
+    /// The node.
+    pub idx: NodeIndex,
+}
+
+impl View {
+    pub fn node(&self) -> &Node {
+        self.graph.node(self.idx)
+    }
+
+    pub(crate) fn prop(&self, key: &str) -> Option<String> {
+        self.node().prop(key).map(str::to_owned)
+    }
+
+    pub(crate) fn date(&self, key: &str) -> Option<NaiveDate> {
+        self.node().prop(key).and_then(|d| d.parse().ok())
+    }
+
+    pub(crate) fn at(&self, idx: NodeIndex) -> View {
+        View {
+            graph: self.graph.clone(),
+            idx,
+        }
+    }
+
+    pub(crate) fn incoming<T: From<View>>(&self, kind: EdgeKind) -> Vec<T> {
+        self.graph
+            .incoming(self.idx, kind)
+            .into_iter()
+            .map(|i| self.at(i).into())
+            .collect()
+    }
+
+    pub(crate) fn out_one<T: From<View>>(&self, kind: EdgeKind) -> Option<T> {
+        self.graph
+            .out_one(self.idx, kind)
+            .map(|i| self.at(i).into())
+    }
+
+    pub(crate) fn incoming_one<T: From<View>>(&self, kind: EdgeKind) -> Option<T> {
+        self.graph
+            .incoming(self.idx, kind)
+            .into_iter()
+            .next()
+            .map(|i| self.at(i).into())
+    }
+}
+
+/// Generates an object type over [`View`] with the fields every node has
+/// (`id`, `iri`, `name`, `aliases`, `provenance`) and the kind's own fields.
+macro_rules! node_type {
+    // `statements(...)`, when given, is generated here rather than written in
+    // each body: its complexity expression must come from the same expansion as
+    // `#[Object]`, which declares `child_complexity` (macro hygiene).
+    (
+        $(#[$doc:meta])*
+        $name:ident $([statements($statements_doc:literal, $direction:ident, $statements_kind:ident)])? {
+            $($body:tt)*
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name(pub $crate::api::view::View);
+
+        impl From<$crate::api::view::View> for $name {
+            fn from(view: $crate::api::view::View) -> Self {
+                $name(view)
+            }
+        }
+
+        #[async_graphql::Object]
+        impl $name {
+            /// Global id: the node key, stable across re-ingests and also the IRI path.
+            pub(crate) async fn id(&self) -> async_graphql::ID {
+                async_graphql::ID(self.0.node().key.clone())
+            }
+
+            /// The node's IRI, `{base}/id/{key}`.
+            pub(crate) async fn iri(&self, ctx: &async_graphql::Context<'_>) -> String {
+                $crate::iri(&ctx.data_unchecked::<$crate::api::ApiConfig>().base_iri, &self.0.node().key)
+            }
+
+            /// Display name.
+            pub(crate) async fn name(&self) -> String {
+                self.0.node().name.clone()
+            }
+
+            /// Other labels the node was seen under, verbatim.
+            async fn aliases(&self) -> Vec<String> {
+                self.0.node().aliases.iter().cloned().collect()
+            }
+
+            /// Where the node comes from: document, lines and exact quote.
+            pub(crate) async fn provenance(&self) -> Vec<$crate::api::view::Provenance> {
+                $crate::api::view::provenance(&self.0.graph, &self.0.node().provenance)
+            }
+
+            $(
+                #[doc = $statements_doc]
+                #[graphql(complexity = "crate::api::page::page_cost(first, child_complexity)")]
+                async fn statements(
+                    &self,
+                    filter: Option<$crate::api::statements::StatementFilter>,
+                    first: Option<i32>,
+                    after: Option<String>,
+                ) -> async_graphql::Result<$crate::api::page::Page<$crate::api::statements::Statement>> {
+                    let candidates = self.0.graph.$direction(self.0.idx, $crate::model::EdgeKind::$statements_kind);
+                    $crate::api::statements::statement_page(&self.0.graph, candidates, filter, first, after)
+                }
+            )?
+
+            $($body)*
+        }
+    };
+}
+
+pub(crate) use node_type;
+
+pub(crate) fn provenance(graph: &Arc<Graph>, spans: &[Span]) -> Vec<Provenance> {
+    spans
+        .iter()
+        .map(|span| Provenance {
+            graph: graph.clone(),
+            span: span.clone(),
+        })
+        .collect()
+}
+
+/// One source span: the lines a fact comes from and the exact quote.
+pub struct Provenance {
+    graph: Arc<Graph>,
+    span: Span,
+}
+
+#[Object]
+impl Provenance {
+    /// Id of the source document (as in the manifest).
+    async fn document_id(&self) -> &str {
+        &self.span.document
+    }
+
+    /// The source document.
+    async fn document(&self) -> Option<super::documents::Document> {
+        let idx = self
+            .graph
+            .get(&format!("document/{}", self.span.document))?;
+        Some(super::documents::Document(View {
+            graph: self.graph.clone(),
+            idx,
+        }))
+    }
+
+    /// First line, 1-based.
+    async fn first_line(&self) -> u32 {
+        self.span.first_line
+    }
+
+    /// Last line, 1-based and inclusive.
+    async fn last_line(&self) -> u32 {
+        self.span.last_line
+    }
+
+    /// The exact text, a substring of those lines.
+    async fn quote(&self) -> &str {
+        &self.span.quote
+    }
+}
+
+/// Finds a node of a kind by id, or by name / alias ignoring case.
+pub fn lookup(graph: &Graph, kind: NodeKind, text: &str) -> async_graphql::Result<NodeIndex> {
+    if let Some(idx) = graph.get(text).filter(|&i| graph.node(i).kind == kind) {
+        return Ok(idx);
+    }
+    // A person by any form of their name: titles, honours and a role in
+    // brackets do not change who it is ("Sir Mark Rowley", "Dom Murphy").
+    if kind == NodeKind::Person {
+        if let Some(idx) =
+            SpeakerLabel::parse(text).and_then(|label| graph.get(&label.name.node_key()))
+        {
+            return Ok(idx);
+        }
+    }
+    if kind == NodeKind::Organisation {
+        if let Some(idx) = Orgs::default()
+            .resolve(text)
+            .and_then(|org| graph.get(&org.key))
+        {
+            return Ok(idx);
+        }
+    }
+    graph.by_name(kind, text).into_iter().next().ok_or_else(|| {
+        error(
+            Code::NotFound,
+            format!("no {kind} with id, name or alias {text:?}"),
+        )
+    })
+}
+
+pub(crate) fn lookup_id(
+    graph: &Graph,
+    kind: NodeKind,
+    id: &ID,
+) -> async_graphql::Result<NodeIndex> {
+    graph
+        .get(id.as_str())
+        .filter(|&i| graph.node(i).kind == kind)
+        .ok_or_else(|| {
+            error(
+                Code::NotFound,
+                format!("no {kind} with id {:?}", id.as_str()),
+            )
+        })
+}
