@@ -206,6 +206,18 @@ impl Graph {
         out
     }
 
+    /// Outgoing edges of a kind with their targets, in target order.
+    pub fn out_edges(&self, idx: NodeIndex, kind: EdgeKind) -> Vec<(NodeIndex, &Edge)> {
+        let mut out: Vec<(NodeIndex, &Edge)> = self
+            .graph
+            .edges_directed(idx, Direction::Outgoing)
+            .filter(|e| e.weight().kind == kind)
+            .map(|e| (e.target(), e.weight()))
+            .collect();
+        out.sort_by_key(|(target, _)| *target);
+        out
+    }
+
     /// The first target of an outgoing edge of a kind.
     pub fn out_one(&self, idx: NodeIndex, kind: EdgeKind) -> Option<NodeIndex> {
         self.out(idx, kind).into_iter().next()

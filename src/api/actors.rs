@@ -2,9 +2,13 @@
 
 use chrono::NaiveDate;
 
+use async_graphql::Union;
+
+use super::documents::{Recommendation, Response};
 use super::meetings::{Attendance, Meeting};
-use super::view::node_type;
-use crate::model::EdgeKind;
+use super::view::{node_type, View};
+use crate::index::fold_name;
+use crate::model::{EdgeKind, NodeKind};
 
 node_type! {
     /// A person, merged across every label and spelling seen.
@@ -45,6 +49,21 @@ node_type! {
                 .collect()
         }
 
+
+        /// Responses this organisation gave to recommendations.
+        async fn responses(&self) -> Vec<Response> {
+            self.0.incoming(EdgeKind::Respondent)
+        }
+
+        /// Recommendations addressed to this organisation.
+        async fn recommendations(&self) -> Vec<Recommendation> {
+            self.0.incoming(EdgeKind::AddressedTo)
+        }
+
+        /// Posts in this organisation.
+        async fn posts(&self) -> Vec<Post> {
+            self.0.incoming(EdgeKind::PostOf)
+        }
 
         /// Meetings this organisation held (for committees).
         async fn meetings(&self) -> Vec<Meeting> {
@@ -87,5 +106,53 @@ node_type! {
         async fn organisation(&self) -> Option<Organisation> {
             self.0.out_one(EdgeKind::MemberOf)
         }
+    }
+}
+
+node_type! {
+    /// A post that outlives its holders ("Deputy Mayor for Policing and Crime").
+    Post {
+        /// The organisation the post belongs to.
+        async fn organisation(&self) -> Option<Organisation> {
+            self.0.out_one(EdgeKind::PostOf)
+        }
+
+        /// Roles recorded under this post's name, each with its date and
+        /// basis: who held it, when the documents say so.
+        async fn holders(&self) -> Vec<Membership> {
+            let name = fold_name(&self.0.node().name);
+            let graph = &self.0.graph;
+            graph
+                .of_kind(NodeKind::Membership)
+                .iter()
+                .filter(|&&idx| graph.node(idx).prop("role").is_some_and(|role| fold_name(role) == name))
+                .map(|&idx| Membership(self.0.at(idx)))
+                .collect()
+        }
+
+        /// Recommendations addressed to this post.
+        async fn recommendations(&self) -> Vec<Recommendation> {
+            self.0.incoming(EdgeKind::AddressedTo)
+        }
+    }
+}
+
+/// Whoever can be addressed, respond or be responsible: an organisation, a post or a person.
+#[derive(Clone, Union)]
+pub enum Party {
+    Organisation(Organisation),
+    Post(Post),
+    Person(Person),
+}
+
+impl Party {
+    /// The party a node is, when it is one.
+    pub fn from_view(view: View) -> Option<Party> {
+        Some(match view.node().kind {
+            NodeKind::Organisation => Party::Organisation(Organisation(view)),
+            NodeKind::Post => Party::Post(Post(view)),
+            NodeKind::Person => Party::Person(Person(view)),
+            _ => return None,
+        })
     }
 }

@@ -1,9 +1,12 @@
 //! Documents: source files and their parts, reports, letters.
 
+use async_graphql::SimpleObject;
 use chrono::NaiveDate;
 
+use super::actors::{Party, Person};
 use super::meetings::Meeting;
 use super::view::node_type;
+use crate::index::fold_name;
 use crate::model::EdgeKind;
 
 node_type! {
@@ -49,10 +52,242 @@ node_type! {
             self.0.incoming(EdgeKind::PartOf)
         }
 
+        /// A letter's subject line.
+        async fn subject(&self) -> Option<String> {
+            self.0.prop("subject")
+        }
+
+        /// Who wrote it: the organisation of a letter's sender or a report's committee.
+        async fn author(&self) -> Option<super::actors::Organisation> {
+            self.0.out_one(EdgeKind::AuthoredBy)
+        }
+
+        /// Who signed it, with the title under the signature.
+        async fn signatories(&self) -> Vec<Signature> {
+            let graph = &self.0.graph;
+            graph
+                .out_edges(self.0.idx, EdgeKind::SignedBy)
+                .into_iter()
+                .map(|(idx, edge)| Signature { person: Person(self.0.at(idx)), title: edge.prop("title").map(str::to_owned) })
+                .collect()
+        }
+
+        /// Who it is addressed to (`as`: "to" or "cc").
+        async fn recipients(&self) -> Vec<Recipient> {
+            self.0
+                .graph
+                .out_edges(self.0.idx, EdgeKind::AddressedTo)
+                .into_iter()
+                .filter_map(|(idx, edge)| {
+                    let party = Party::from_view(self.0.at(idx))?;
+                    Some(Recipient { party, r#as: edge.prop("as").unwrap_or("to").to_owned(), title: edge.prop("title").map(str::to_owned) })
+                })
+                .collect()
+        }
+
+        /// A report's recommendations in number order; `addressee` keeps those
+        /// addressed to an organisation or post (id, name or abbreviation).
+        async fn recommendations(&self, addressee: Option<String>) -> Vec<Recommendation> {
+            let all: Vec<Recommendation> = self.0.out(EdgeKind::Recommends);
+            match addressee {
+                None => all,
+                Some(wanted) => all.into_iter().filter(|r| r.is_addressed_to(&wanted)).collect(),
+            }
+        }
+
+        /// Responses to the document as a whole (a letter the minutes record
+        /// as noted), and responses a letter holds.
+        async fn responses(&self) -> Vec<Response> {
+            let mut out: Vec<Response> = self.0.incoming(EdgeKind::RespondsTo);
+            out.extend(self.0.incoming::<Response>(EdgeKind::InDocument));
+            out
+        }
+
         /// The meeting it records.
         async fn meeting(&self) -> Option<Meeting> {
             self.0.out_one(EdgeKind::Records)
         }
 
+    }
+}
+
+/// A signature on a document.
+#[derive(SimpleObject)]
+pub struct Signature {
+    /// Who signed.
+    pub person: Person,
+    /// The title under the name ("Chief Executive").
+    pub title: Option<String>,
+}
+
+/// A recipient of a document.
+#[derive(SimpleObject)]
+pub struct Recipient {
+    /// The person or organisation.
+    pub party: Party,
+    /// "to" or "cc".
+    pub r#as: String,
+    /// The title written under the name.
+    pub title: Option<String>,
+}
+
+/// Who a recommendation is addressed to, as the recommendation words it.
+#[derive(SimpleObject)]
+pub struct Addressee {
+    /// The words of the recommendation ("the Magistrates Association").
+    pub as_written: String,
+    /// Position among the addressees, from 1.
+    pub position: i32,
+    /// The organisation or post.
+    pub party: Party,
+}
+
+node_type! {
+    /// One numbered recommendation of a report.
+    Recommendation {
+        /// Its number in the report's summary list (by position for a bullet list).
+        async fn number(&self) -> Option<i32> {
+            self.0.prop("number").and_then(|n| n.parse().ok())
+        }
+
+        /// The full text.
+        async fn text(&self) -> Option<String> {
+            self.0.prop("text")
+        }
+
+        /// The number the report's body gives it where it restates it, when the
+        /// body restates it (it can differ from the summary list).
+        async fn body_number(&self) -> Option<i32> {
+            self.0.prop("body_number").and_then(|n| n.parse().ok())
+        }
+
+        /// The wording of the body's restatement.
+        async fn body_text(&self) -> Option<String> {
+            self.0.prop("body_text")
+        }
+
+        /// The report.
+        async fn report(&self) -> Option<Document> {
+            self.0.incoming_one(EdgeKind::Recommends)
+        }
+
+        /// Who it is addressed to, in the order the text names them.
+        async fn addressed_to(&self) -> Vec<Addressee> {
+            let mut out: Vec<Addressee> = self
+                .0
+                .graph
+                .out_edges(self.0.idx, EdgeKind::AddressedTo)
+                .into_iter()
+                .filter_map(|(idx, edge)| {
+                    Some(Addressee {
+                        as_written: edge.prop("as_written").unwrap_or_default().to_owned(),
+                        position: edge.prop("position").and_then(|p| p.parse().ok()).unwrap_or(0),
+                        party: Party::from_view(self.0.at(idx))?,
+                    })
+                })
+                .collect();
+            out.sort_by_key(|a| a.position);
+            out
+        }
+
+        /// Responses to it; `stance` keeps one stance.
+        async fn responses(&self, stance: Option<String>) -> Vec<Response> {
+            let all: Vec<Response> = self.0.incoming(EdgeKind::RespondsTo);
+            all.into_iter().filter(|r| stance.as_deref().is_none_or(|s| r.0.prop("stance").as_deref() == Some(s))).collect()
+        }
+    }
+}
+
+impl Recommendation {
+    /// Whether an addressee's id, name, alias or abbreviation matches `wanted`.
+    pub fn is_addressed_to(&self, wanted: &str) -> bool {
+        let wanted_folded = fold_name(wanted);
+        let resolved = crate::orgs::Orgs::default().resolve(wanted).map(|o| o.key);
+        self.0
+            .graph
+            .out(self.0.idx, EdgeKind::AddressedTo)
+            .into_iter()
+            .any(|idx| {
+                let node = self.0.graph.node(idx);
+                node.key == wanted
+                    || resolved.as_deref() == Some(node.key.as_str())
+                    || std::iter::once(&node.name)
+                        .chain(&node.aliases)
+                        .any(|n| fold_name(n) == wanted_folded)
+            })
+    }
+}
+
+node_type! {
+    /// One respondent's answer to one recommendation (or to a whole report).
+    Response {
+        /// The stance: accepted, accepted-in-part, accepted-in-principle,
+        /// under-consideration, rejected, noted, redirected, not-addressed.
+        async fn stance(&self) -> Option<String> {
+            self.0.prop("stance")
+        }
+
+        /// How the stance was assigned: the rule set's version and the cue that fired.
+        async fn stance_rule(&self) -> Option<String> {
+            self.0.prop("stance_rule")
+        }
+
+        /// The sentence that justifies the stance.
+        async fn quote(&self) -> Option<String> {
+            self.0.prop("quote")
+        }
+
+        /// Everything the respondent wrote about the recommendation.
+        async fn text(&self) -> Option<String> {
+            self.0.prop("text")
+        }
+
+        /// The heading the respondent grouped it under ("Prison Leavers").
+        async fn group(&self) -> Option<String> {
+            self.0.prop("group")
+        }
+
+        /// The date of the response.
+        async fn date(&self) -> Option<NaiveDate> {
+            self.0.date("date")
+        }
+
+        /// The recommendation answered (none for a response to a whole report).
+        async fn recommendation(&self) -> Option<Recommendation> {
+            let target = self.0.graph.out_one(self.0.idx, EdgeKind::RespondsTo)?;
+            (self.0.graph.node(target).kind == crate::model::NodeKind::Recommendation).then(|| Recommendation(self.0.at(target)))
+        }
+
+        /// The report answered.
+        async fn report(&self) -> Option<Document> {
+            let target = self.0.graph.out_one(self.0.idx, EdgeKind::RespondsTo)?;
+            match self.0.graph.node(target).kind {
+                crate::model::NodeKind::Recommendation => self.0.at(target).incoming_one(EdgeKind::Recommends),
+                _ => Some(Document(self.0.at(target))),
+            }
+        }
+
+        /// Who responded: an organisation or a post.
+        async fn respondent(&self) -> Option<Party> {
+            Party::from_view(self.0.at(self.0.graph.out_one(self.0.idx, EdgeKind::Respondent)?))
+        }
+
+        /// Who signed the letter.
+        async fn signatory(&self) -> Option<Person> {
+            self.0.out_one(EdgeKind::SignedBy)
+        }
+
+        /// The signatory's title as signed ("Chief Executive").
+        async fn signatory_title(&self) -> Option<String> {
+            let graph = &self.0.graph;
+            let letter = graph.out_one(self.0.idx, EdgeKind::InDocument)?;
+            let person = graph.out_one(self.0.idx, EdgeKind::SignedBy)?;
+            graph.edge_between(letter, EdgeKind::SignedBy, person)?.prop("title").map(str::to_owned)
+        }
+
+        /// The letter it is in.
+        async fn document(&self) -> Option<Document> {
+            self.0.out_one(EdgeKind::InDocument)
+        }
     }
 }

@@ -2,8 +2,8 @@
 
 use async_graphql::{Interface, ID};
 
-use super::actors::{Membership, Organisation, Person};
-use super::documents::Document;
+use super::actors::{Membership, Organisation, Person, Post};
+use super::documents::{Document, Recommendation, Response};
 use super::meetings::{AgendaItem, Attendance, Meeting};
 use super::statements::Statement;
 use super::view::{Provenance, View};
@@ -29,6 +29,9 @@ pub enum AnyNode {
     Attendance(Attendance),
     Statement(Statement),
     Document(Document),
+    Post(Post),
+    Recommendation(Recommendation),
+    Response(Response),
 }
 
 impl AnyNode {
@@ -43,6 +46,9 @@ impl AnyNode {
             NodeKind::Attendance => AnyNode::Attendance(Attendance(view)),
             NodeKind::Statement => AnyNode::Statement(Statement(view)),
             NodeKind::Document => AnyNode::Document(Document(view)),
+            NodeKind::Post => AnyNode::Post(Post(view)),
+            NodeKind::Recommendation => AnyNode::Recommendation(Recommendation(view)),
+            NodeKind::Response => AnyNode::Response(Response(view)),
             _ => return None,
         })
     }

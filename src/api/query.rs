@@ -3,8 +3,8 @@
 use async_graphql::{Context, InputObject, Object, ID};
 use chrono::NaiveDate;
 
-use super::actors::{Organisation, Person};
-use super::documents::Document;
+use super::actors::{Organisation, Party, Person, Post};
+use super::documents::{Document, Recommendation, Response};
 use super::meetings::Meeting;
 use super::node::AnyNode;
 use super::page::{page_cost, paginate, Page};
@@ -12,7 +12,7 @@ use super::statements::{statement_page, Statement, StatementFilter};
 use super::view::{lookup, View};
 use super::{error, graph, Code};
 use crate::index::fold_name;
-use crate::model::NodeKind;
+use crate::model::{EdgeKind, NodeKind};
 
 /// Filters on meetings.
 #[derive(Clone, Debug, Default, InputObject)]
@@ -23,6 +23,51 @@ pub struct MeetingFilter {
     pub from: Option<NaiveDate>,
     /// On or before this date.
     pub to: Option<NaiveDate>,
+}
+
+/// Filters on recommendations.
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct RecommendationFilter {
+    /// The report: id or title (case-insensitive).
+    pub report: Option<String>,
+    /// An addressee: organisation or post id, name or abbreviation.
+    pub addressee: Option<String>,
+    /// `true` keeps recommendations with a response, `false` those with none yet.
+    pub responded: Option<bool>,
+}
+
+/// Filters on responses.
+#[derive(Clone, Debug, Default, InputObject)]
+pub struct ResponseFilter {
+    /// One stance ("redirected").
+    pub stance: Option<String>,
+    /// The respondent: organisation or post id, name or abbreviation.
+    pub respondent: Option<String>,
+    /// The report: id or title.
+    pub report: Option<String>,
+}
+
+/// Finds a report by id or title.
+fn report_index(
+    graph: &crate::index::Graph,
+    text: &str,
+) -> async_graphql::Result<petgraph::graph::NodeIndex> {
+    let is_report = |idx: &petgraph::graph::NodeIndex| graph.node(*idx).prop("title").is_some();
+    graph
+        .get(text)
+        .filter(is_report)
+        .or_else(|| {
+            graph
+                .by_name(NodeKind::Document, text)
+                .into_iter()
+                .find(is_report)
+        })
+        .ok_or_else(|| {
+            error(
+                Code::NotFound,
+                format!("no report with id or title {text:?}"),
+            )
+        })
 }
 
 /// Entry points to the graph.
@@ -201,5 +246,139 @@ impl Query {
             })
             .collect();
         paginate(items, first, after)
+    }
+
+    /// A report by id or title (case-insensitive).
+    async fn report(&self, ctx: &Context<'_>, title: String) -> async_graphql::Result<Document> {
+        let graph = graph(ctx);
+        let idx = report_index(&graph, &title)?;
+        Ok(Document(View { graph, idx }))
+    }
+
+    /// Recommendations of every report, in report and number order.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    async fn recommendations(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<RecommendationFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<Recommendation>> {
+        let graph = graph(ctx);
+        let filter = filter.unwrap_or_default();
+        let report = match &filter.report {
+            Some(report) => Some(report_index(&graph, report)?),
+            None => None,
+        };
+        let items = graph
+            .of_kind(NodeKind::Recommendation)
+            .iter()
+            .map(|&idx| {
+                Recommendation(View {
+                    graph: graph.clone(),
+                    idx,
+                })
+            })
+            .filter(|r| {
+                report.is_none_or(|report| {
+                    graph
+                        .edge_between(report, EdgeKind::Recommends, r.0.idx)
+                        .is_some()
+                })
+            })
+            .filter(|r| {
+                filter
+                    .addressee
+                    .as_deref()
+                    .is_none_or(|a| r.is_addressed_to(a))
+            })
+            .filter(|r| {
+                filter.responded.is_none_or(|wanted| {
+                    graph.incoming(r.0.idx, EdgeKind::RespondsTo).is_empty() != wanted
+                })
+            })
+            .collect();
+        paginate(items, first, after)
+    }
+
+    /// Responses, filtered by stance, respondent and report.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    async fn responses(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<ResponseFilter>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<Response>> {
+        let graph = graph(ctx);
+        let filter = filter.unwrap_or_default();
+        let respondent = match &filter.respondent {
+            Some(name) => Some(
+                lookup(&graph, NodeKind::Organisation, name)
+                    .or_else(|_| lookup(&graph, NodeKind::Post, name))?,
+            ),
+            None => None,
+        };
+        let report = match &filter.report {
+            Some(report) => Some(report_index(&graph, report)?),
+            None => None,
+        };
+        let items = graph
+            .of_kind(NodeKind::Response)
+            .iter()
+            .filter(|&&idx| {
+                filter
+                    .stance
+                    .as_deref()
+                    .is_none_or(|s| graph.node(idx).prop("stance") == Some(s))
+            })
+            .filter(|&&idx| {
+                respondent
+                    .is_none_or(|r| graph.edge_between(idx, EdgeKind::Respondent, r).is_some())
+            })
+            .filter(|&&idx| {
+                report.is_none_or(|report| {
+                    graph
+                        .out(idx, EdgeKind::RespondsTo)
+                        .into_iter()
+                        .any(|target| {
+                            target == report
+                                || graph
+                                    .edge_between(report, EdgeKind::Recommends, target)
+                                    .is_some()
+                        })
+                })
+            })
+            .map(|&idx| {
+                Response(View {
+                    graph: graph.clone(),
+                    idx,
+                })
+            })
+            .collect();
+        paginate(items, first, after)
+    }
+
+    /// A post by id or name ("the Deputy Mayor for Policing and Crime").
+    async fn post(&self, ctx: &Context<'_>, name: String) -> async_graphql::Result<Post> {
+        let graph = graph(ctx);
+        let by_vocabulary = crate::orgs::Orgs::default()
+            .resolve_post(&name)
+            .and_then(|p| graph.get(&p.key));
+        let idx = match by_vocabulary {
+            Some(idx) => idx,
+            None => lookup(&graph, NodeKind::Post, &name)?,
+        };
+        Ok(Post(View { graph, idx }))
+    }
+
+    /// Who is responsible for, addressed by or answering something, by name.
+    async fn party(&self, ctx: &Context<'_>, name: String) -> async_graphql::Result<Party> {
+        let graph = graph(ctx);
+        let idx = lookup(&graph, NodeKind::Organisation, &name)
+            .or_else(|_| lookup(&graph, NodeKind::Post, &name))
+            .or_else(|_| lookup(&graph, NodeKind::Person, &name))?;
+        Party::from_view(View { graph, idx })
+            .ok_or_else(|| error(Code::NotFound, format!("no party named {name:?}")))
     }
 }

@@ -51,6 +51,14 @@ impl View {
             .collect()
     }
 
+    pub(crate) fn out<T: From<View>>(&self, kind: EdgeKind) -> Vec<T> {
+        self.graph
+            .out(self.idx, kind)
+            .into_iter()
+            .map(|i| self.at(i).into())
+            .collect()
+    }
+
     pub(crate) fn out_one<T: From<View>>(&self, kind: EdgeKind) -> Option<T> {
         self.graph
             .out_one(self.idx, kind)

@@ -291,7 +291,7 @@ fn add_letter(ctx: &mut Ctx<'_>, letter: &Letter, reports: &[Report]) {
         let span = ctx
             .src
             .quote(*line, (*line + 3).min(ctx.src.len()), &written);
-        if let Some(org) = add_org(ctx, &org.name, span.clone()) {
+        if let Some(org) = add_org(ctx, &org.as_written, span.clone()) {
             ctx.out.add_edge(Edge::new(
                 key.clone(),
                 EdgeKind::AuthoredBy,

@@ -1,0 +1,330 @@
+//! Reports, recommendations and responses: acceptance questions A03, A04, A05,
+//! A09 and A10, and counts checked against the text.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{query, seed_text};
+use serde_json::Value;
+
+const PACK: &str = "004_df7a8ebb517b5672.txt";
+
+fn recommendations(report: &str) -> Vec<Value> {
+    let data = query(&format!(
+        r#"{{ report(title: "{report}") {{ recommendations {{ number text bodyNumber addressedTo {{ asWritten party {{ __typename ... on Organisation {{ name }} ... on Post {{ name }} }} }} }} }} }}"#
+    ));
+    data["report"]["recommendations"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn a03_who_responded_to_probation_recommendation_3() {
+    let data = query(
+        r#"{ report(title: "Probation Services in London") { recommendations { number responses {
+            stance stanceRule quote date group
+            respondent { ... on Organisation { name aliases } }
+            signatory { name } signatoryTitle document { kind date }
+            provenance { firstLine quote } } } } }"#,
+    );
+    let rec3 = data["report"]["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["number"] == 3)
+        .unwrap()
+        .clone();
+    let mut responses = rec3["responses"].as_array().unwrap().clone();
+    responses.sort_by_key(|r| r["date"].as_str().unwrap().to_owned());
+    let got: Vec<(String, String, String, String)> = responses
+        .iter()
+        .map(|r| {
+            (
+                r["respondent"]["name"].as_str().unwrap().to_owned(),
+                format!(
+                    "{}, {}",
+                    r["signatory"]["name"].as_str().unwrap(),
+                    r["signatoryTitle"].as_str().unwrap()
+                ),
+                r["date"].as_str().unwrap().to_owned(),
+                r["stance"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        (
+            "His Majesty's Prison & Probation Service",
+            "Kilvinder Vigurs, Regional Probation Director, London",
+            "2023-03-17",
+            "noted",
+        ),
+        (
+            "Magistrates Association",
+            "Tom Franklin, Chief executive",
+            "2023-04-13",
+            "redirected",
+        ),
+        (
+            "His Majesty's Courts & Tribunals Service",
+            "Nick Goodwin, Chief Executive",
+            "2023-04-24",
+            "accepted-in-principle",
+        ),
+    ];
+    let expected: Vec<(String, String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
+    assert_eq!(got, expected);
+    // Each stance comes with the sentence that justifies it and the rule that fired.
+    assert!(
+        responses[0]["quote"].as_str().unwrap().contains("PSRs")
+            || responses[0]["quote"]
+                .as_str()
+                .unwrap()
+                .contains("Criminal Justice")
+    );
+    assert!(responses[1]["quote"]
+        .as_str()
+        .unwrap()
+        .contains("better suited"));
+    assert!(responses[2]["quote"]
+        .as_str()
+        .unwrap()
+        .contains("happy to support"));
+    for r in &responses {
+        assert!(r["stanceRule"]
+            .as_str()
+            .unwrap()
+            .starts_with("stance-rules/1"));
+        assert_eq!(r["document"]["kind"], "letter");
+    }
+    let hmpps = &responses[0]["respondent"]["aliases"];
+    assert!(
+        hmpps
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a.as_str().unwrap().contains("HM Prison")),
+        "{hmpps}"
+    );
+}
+
+#[test]
+fn a04_probation_recommendation_3_addressees() {
+    let recs = recommendations("Probation Services in London");
+    let rec3 = recs.iter().find(|r| r["number"] == 3).unwrap();
+    let written: Vec<&str> = rec3["addressedTo"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["asWritten"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        written,
+        vec![
+            "His Majesty's Courts and Tribunals Service",
+            "the Magistrates Association",
+            "the London Probation Service"
+        ]
+    );
+    let names: Vec<&str> = rec3["addressedTo"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["party"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "His Majesty's Courts & Tribunals Service",
+            "Magistrates Association",
+            "London Probation Service"
+        ]
+    );
+    // Numbered by position in the bullet list: the third bullet.
+    assert!(rec3["text"].as_str().unwrap().contains("join mechanism"));
+}
+
+#[test]
+fn a05_hmpps_grouping_of_its_answers() {
+    let data = query(
+        r#"{ responses(filter: {respondent: "HMPPS", report: "Probation Services in London"}, first: 100) { totalCount edges { node { group recommendation { number } } } } }"#,
+    );
+    let mut groups: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for edge in data["responses"]["edges"].as_array().unwrap() {
+        let node = &edge["node"];
+        groups
+            .entry(node["group"].as_str().unwrap().to_owned())
+            .or_default()
+            .push(node["recommendation"]["number"].as_i64().unwrap());
+    }
+    for numbers in groups.values_mut() {
+        numbers.sort();
+    }
+    let expected: BTreeMap<String, Vec<i64>> = [
+        ("Recruitment and Retention", vec![1, 2, 7]),
+        ("Prison Leavers", vec![8, 9, 10, 11]),
+        ("Female Offenders", vec![4]),
+        ("Ethnic Disparities", vec![5, 6]),
+        (
+            "Voluntary, Community and Social Enterprise (VCSE) Sector",
+            vec![12, 13],
+        ),
+        ("Pre-Sentencing Reports (PSRs)", vec![3]),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    assert_eq!(groups, expected);
+}
+
+#[test]
+fn a09_recommendation_addressed_to_a_post_and_its_holder() {
+    let recs = recommendations("Counter-terrorism and radicalisation");
+    let to_posts: Vec<(i64, &str)> = recs
+        .iter()
+        .flat_map(|r| {
+            r["addressedTo"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|a| a["party"]["__typename"] == "Post")
+                .map(move |a| {
+                    (
+                        r["number"].as_i64().unwrap(),
+                        a["asWritten"].as_str().unwrap(),
+                    )
+                })
+        })
+        .collect();
+    assert!(
+        to_posts.contains(&(10, "The Deputy Mayor for Policing and Crime")),
+        "{to_posts:?}"
+    );
+    let data = query(
+        r#"{ post(name: "the Deputy Mayor for Policing and Crime") { name organisation { name aliases } holders { asOf person { name } } } }"#,
+    );
+    let post = &data["post"];
+    assert_eq!(post["name"], "Deputy Mayor for Policing and Crime");
+    assert!(post["organisation"]["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "MOPAC"));
+    let holders: Vec<&str> = post["holders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["person"]["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        !holders.is_empty() && holders.iter().all(|h| *h == "Sophie Linden"),
+        "{holders:?}"
+    );
+}
+
+/// Counts "### Recommendation N" headings under each "## Recommendations"
+/// heading of the raw text, independently of the parser.
+fn summary_list_counts(text: &str) -> Vec<usize> {
+    let mut counts = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        let bare = line.replace("**", "");
+        if bare.trim() == "## Recommendations" {
+            counts.push(0);
+            inside = true;
+        } else if inside
+            && bare.starts_with("### Recommendation ")
+            && bare
+                .trim_end()
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            *counts.last_mut().unwrap() += 1;
+        } else if inside && bare.starts_with("## ") {
+            inside = false;
+        }
+    }
+    counts
+}
+
+#[test]
+fn a10_recommendation_counts_and_restatement_numbering() {
+    let counts = summary_list_counts(&seed_text(PACK));
+    assert_eq!(counts.len(), 2);
+    let ct = recommendations("Counter-terrorism and radicalisation");
+    let mc = recommendations("Missing children in London");
+    assert_eq!(vec![ct.len(), mc.len()], counts);
+    assert_eq!(mc.len(), 17);
+    // Two body restatements are labelled "Recommendation 13"; the summary list is canonical.
+    let labelled_13: Vec<i64> = mc
+        .iter()
+        .filter(|r| r["bodyNumber"] == 13)
+        .map(|r| r["number"].as_i64().unwrap())
+        .collect();
+    assert_eq!(labelled_13, vec![13, 14]);
+    let highest_body = mc
+        .iter()
+        .filter_map(|r| r["bodyNumber"].as_i64())
+        .max()
+        .unwrap();
+    assert_eq!(highest_body, 16);
+    // The probation list is a bullet list of 13.
+    assert_eq!(recommendations("Probation Services in London").len(), 13);
+}
+
+#[test]
+fn responses_per_letter_match_the_numbers_each_letter_names() {
+    let data = query(
+        r#"{ documents(kind: "letter", first: 100) { edges { node { title date author { name } responses { recommendation { number } } } } } }"#,
+    );
+    let by_author: BTreeMap<String, usize> = data["documents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| {
+            Some((
+                e["node"]["author"]["name"].as_str()?.to_owned(),
+                e["node"]["responses"].as_array().unwrap().len(),
+            ))
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    // HMPPS groups 1,2,7 / 8,9,10,11 / 4 / 5,6 / 12,13 / 3; the MA and HMCTS name recommendation 3 alone.
+    assert_eq!(
+        by_author.get("His Majesty's Prison & Probation Service"),
+        Some(&13)
+    );
+    assert_eq!(by_author.get("Magistrates Association"), Some(&1));
+    assert_eq!(
+        by_author.get("His Majesty's Courts & Tribunals Service"),
+        Some(&1)
+    );
+}
+
+#[test]
+fn responses_the_minutes_only_note_are_linked_to_the_report() {
+    let data = query(
+        r#"{ report(title: "Probation Services in London") { responses { stance respondent { __typename ... on Post { name } } provenance { quote } } } }"#,
+    );
+    let noted: Vec<&Value> = data["report"]["responses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["respondent"]["__typename"] == "Post")
+        .collect();
+    assert_eq!(noted.len(), 1);
+    assert_eq!(
+        noted[0]["respondent"]["name"],
+        "Deputy Mayor for Policing and Crime"
+    );
+    assert_eq!(noted[0]["stance"], "noted");
+    assert!(noted[0]["provenance"][0]["quote"]
+        .as_str()
+        .unwrap()
+        .contains("be noted"));
+}
