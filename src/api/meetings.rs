@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::actors::{Organisation, Person};
+use super::actors::{Organisation, Party, Person};
 use super::documents::Document;
 use super::view::node_type;
 use crate::model::EdgeKind;
@@ -47,6 +47,12 @@ node_type! {
             all.into_iter().filter(|a| status.as_deref().is_none_or(|s| a.0.prop("status").as_deref() == Some(s))).collect()
         }
 
+
+        /// Follow-up actions arising from the meeting, in item order.
+        async fn actions(&self, status: Option<String>) -> Vec<Action> {
+            let all: Vec<Action> = self.0.incoming(EdgeKind::ArisesFrom);
+            all.into_iter().filter(|a| status.as_deref().is_none_or(|s| a.0.prop("status").as_deref() == Some(s))).collect()
+        }
 
         /// Documents recording the meeting: agenda, minutes, transcripts.
         async fn documents(&self) -> Vec<Document> {
@@ -117,6 +123,56 @@ node_type! {
         /// For a guest: the agenda item they were invited to.
         async fn agenda_item(&self) -> Option<AgendaItem> {
             self.0.out_one(EdgeKind::GuestAt)
+        }
+    }
+}
+
+node_type! {
+    /// A follow-up action from a meeting, as the summary list of actions records it.
+    Action {
+        /// The agenda item number it arose under.
+        async fn item(&self) -> Option<String> {
+            self.0.prop("item")
+        }
+
+        /// The agenda item's title as the list gives it.
+        async fn item_title(&self) -> Option<String> {
+            self.0.prop("item_title")
+        }
+
+        /// What is to be done.
+        async fn text(&self) -> Option<String> {
+            self.0.prop("text")
+        }
+
+        /// "completed", "ongoing" or "closed" (the first word of the status).
+        async fn status(&self) -> Option<String> {
+            self.0.prop("status")
+        }
+
+        /// The status as written ("Ongoing. Followed-up on 4 May 2023.").
+        async fn status_text(&self) -> Option<String> {
+            self.0.prop("status_text")
+        }
+
+        /// Who is responsible, as written.
+        async fn responsible_as_written(&self) -> Option<String> {
+            self.0.prop("responsible")
+        }
+
+        /// Who is responsible: a person, a post or an organisation.
+        async fn responsible(&self) -> Option<Party> {
+            Party::from_view(self.0.at(self.0.graph.incoming(self.0.idx, EdgeKind::ResponsibleFor).into_iter().next()?))
+        }
+
+        /// The meeting it arose from.
+        async fn meeting(&self) -> Option<Meeting> {
+            self.0.out_one(EdgeKind::ArisesFrom)
+        }
+
+        /// The agenda item it arose under.
+        async fn agenda_item(&self) -> Option<AgendaItem> {
+            self.0.out_one(EdgeKind::InItem)
         }
     }
 }

@@ -4,7 +4,7 @@ use async_graphql::{Interface, ID};
 
 use super::actors::{Membership, Organisation, Person, Post};
 use super::documents::{Document, Recommendation, Response};
-use super::meetings::{AgendaItem, Attendance, Meeting};
+use super::meetings::{Action, AgendaItem, Attendance, Meeting};
 use super::statements::Statement;
 use super::view::{Provenance, View};
 use crate::model::NodeKind;
@@ -32,6 +32,7 @@ pub enum AnyNode {
     Post(Post),
     Recommendation(Recommendation),
     Response(Response),
+    Action(Action),
 }
 
 impl AnyNode {
@@ -49,6 +50,7 @@ impl AnyNode {
             NodeKind::Post => AnyNode::Post(Post(view)),
             NodeKind::Recommendation => AnyNode::Recommendation(Recommendation(view)),
             NodeKind::Response => AnyNode::Response(Response(view)),
+            NodeKind::Action => AnyNode::Action(Action(view)),
             _ => return None,
         })
     }

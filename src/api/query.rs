@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::actors::{Organisation, Party, Person, Post};
 use super::documents::{Document, Recommendation, Response};
-use super::meetings::Meeting;
+use super::meetings::{Action, Meeting};
 use super::node::AnyNode;
 use super::page::{page_cost, paginate, Page};
 use super::statements::{statement_page, Statement, StatementFilter};
@@ -380,5 +380,60 @@ impl Query {
             .or_else(|_| lookup(&graph, NodeKind::Person, &name))?;
         Party::from_view(View { graph, idx })
             .ok_or_else(|| error(Code::NotFound, format!("no party named {name:?}")))
+    }
+
+    /// Follow-up actions, newest meeting first; `status` keeps "completed",
+    /// "ongoing" or "closed"; `responsible` keeps one person, post or organisation.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    async fn actions(
+        &self,
+        ctx: &Context<'_>,
+        status: Option<String>,
+        responsible: Option<String>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<Action>> {
+        let graph = graph(ctx);
+        let responsible = match &responsible {
+            Some(name) => Some(
+                lookup(&graph, NodeKind::Organisation, name)
+                    .or_else(|_| lookup(&graph, NodeKind::Post, name))
+                    .or_else(|_| lookup(&graph, NodeKind::Person, name))?,
+            ),
+            None => None,
+        };
+        let mut items: Vec<Action> = graph
+            .of_kind(NodeKind::Action)
+            .iter()
+            .filter(|&&idx| {
+                status
+                    .as_deref()
+                    .is_none_or(|s| graph.node(idx).prop("status") == Some(s))
+            })
+            .filter(|&&idx| {
+                responsible.is_none_or(|r| {
+                    graph
+                        .edge_between(r, EdgeKind::ResponsibleFor, idx)
+                        .is_some()
+                })
+            })
+            .map(|&idx| {
+                Action(View {
+                    graph: graph.clone(),
+                    idx,
+                })
+            })
+            .collect();
+        // Keys hold the meeting date, so reverse key order is newest first; the
+        // rows of one meeting keep their order.
+        items.sort_by(|a, b| {
+            let date = |x: &Action| {
+                x.0.graph
+                    .out_one(x.0.idx, EdgeKind::ArisesFrom)
+                    .and_then(|m| x.0.graph.node(m).prop("date").map(str::to_owned))
+            };
+            date(b).cmp(&date(a)).then(a.0.idx.cmp(&b.0.idx))
+        });
+        paginate(items, first, after)
     }
 }

@@ -5,6 +5,7 @@
 //! headers; [`SectionKind`] says what each section is and one module parses
 //! each kind. Adding a kind is adding a module and a match arm.
 
+mod actions;
 mod letter;
 mod meeting;
 mod report;
@@ -153,6 +154,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     }
     // Reports run across several top-level headings (a title, a masthead, the
     // chapters), so they are found over the whole document.
+    actions::parse(&mut ctx);
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);
     (ctx.out, ctx.diagnostics)
