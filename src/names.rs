@@ -10,7 +10,7 @@ use crate::text::{fold_punctuation, plain, slug};
 
 /// Words before a name that are a title or a rank, longest first so that
 /// "Deputy Assistant Commissioner" wins over "Commissioner" (GLOSSARY.md).
-const TITLES: &[&str] = &[
+pub const TITLES: &[&str] = &[
     "Deputy Assistant Commissioner",
     "Assistant Commissioner",
     "Deputy Commissioner",

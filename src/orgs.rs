@@ -163,12 +163,16 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Orgs {
     /// Normalised alias → canonical display name.
     by_alias: HashMap<String, String>,
+    /// Names as written (canonical names and abbreviations), for finding
+    /// mentions in running text.
+    written: Vec<(String, String)>,
 }
 
 impl Default for Orgs {
     fn default() -> Self {
         let mut orgs = Orgs {
             by_alias: HashMap::new(),
+            written: Vec::new(),
         };
         for (name, aliases) in VOCABULARY {
             orgs.insert(name, name);
@@ -248,6 +252,21 @@ impl Orgs {
         self.by_alias
             .entry(normalise(alias))
             .or_insert_with(|| canonical.to_owned());
+        // Mentions are looked for by full names and by abbreviations of three
+        // capitals or more; shorter ones ("MA") match too much running text.
+        let abbreviation = alias.len() >= 3 && alias.chars().all(|c| c.is_ascii_uppercase());
+        let full_name =
+            alias.split_whitespace().count() >= 2 && alias.starts_with(char::is_uppercase);
+        if (abbreviation || full_name || alias == "the Met")
+            && !self.written.iter().any(|(w, _)| w == alias)
+        {
+            self.written.push((alias.to_owned(), canonical.to_owned()));
+        }
+    }
+
+    /// Every name to look for in running text, with the canonical name it stands for.
+    pub fn written_names(&self) -> &[(String, String)] {
+        &self.written
     }
 
     /// Learns the abbreviations a text defines ("Mayor's Office for Policing and

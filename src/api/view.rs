@@ -74,6 +74,65 @@ impl View {
     }
 }
 
+/// A mention: a statement or document naming a node, with the places it does.
+pub struct Mention {
+    /// The snapshot.
+    pub graph: Arc<Graph>,
+    /// The other end: the source for `mentionedIn`, the target for `mentions`.
+    pub other: NodeIndex,
+    /// The edge's spans and the words as written.
+    pub spans: Vec<Span>,
+    pub as_written: Option<String>,
+}
+
+#[Object]
+impl Mention {
+    /// The statement or document that names it (for `mentionedIn`), or the
+    /// node named (for `mentions`).
+    async fn node(&self) -> Option<super::node::AnyNode> {
+        super::node::AnyNode::from_view(View {
+            graph: self.graph.clone(),
+            idx: self.other,
+        })
+    }
+
+    /// The words as written at the first place.
+    async fn as_written(&self) -> Option<&str> {
+        self.as_written.as_deref()
+    }
+
+    /// Every place, with the exact words.
+    async fn provenance(&self) -> Vec<Provenance> {
+        provenance(&self.graph, &self.spans)
+    }
+}
+
+impl View {
+    /// Mentions of this node (`incoming`) or by this node.
+    pub(crate) fn mentions(&self, incoming: bool) -> Vec<Mention> {
+        use petgraph::visit::EdgeRef;
+        let direction = if incoming {
+            petgraph::Direction::Incoming
+        } else {
+            petgraph::Direction::Outgoing
+        };
+        let mut out: Vec<Mention> = self
+            .graph
+            .graph
+            .edges_directed(self.idx, direction)
+            .filter(|e| e.weight().kind == EdgeKind::Mentions)
+            .map(|e| Mention {
+                graph: self.graph.clone(),
+                other: if incoming { e.source() } else { e.target() },
+                spans: e.weight().provenance.clone(),
+                as_written: e.weight().prop("as_written").map(str::to_owned),
+            })
+            .collect();
+        out.sort_by_key(|m| m.other);
+        out
+    }
+}
+
 /// Generates an object type over [`View`] with the fields every node has
 /// (`id`, `iri`, `name`, `aliases`, `provenance`) and the kind's own fields.
 macro_rules! node_type {
@@ -121,6 +180,16 @@ macro_rules! node_type {
             /// Where the node comes from: document, lines and exact quote.
             pub(crate) async fn provenance(&self) -> Vec<$crate::api::view::Provenance> {
                 $crate::api::view::provenance(&self.0.graph, &self.0.node().provenance)
+            }
+
+            /// Statements and documents that name this node, with every place they do.
+            async fn mentioned_in(&self) -> Vec<$crate::api::view::Mention> {
+                self.0.mentions(true)
+            }
+
+            /// What this node's text names: people, organisations, reports.
+            async fn mentions(&self) -> Vec<$crate::api::view::Mention> {
+                self.0.mentions(false)
             }
 
             $(

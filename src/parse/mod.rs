@@ -8,6 +8,7 @@
 mod actions;
 mod letter;
 mod meeting;
+mod mentions;
 mod report;
 mod stance;
 mod transcript;
@@ -157,6 +158,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     actions::parse(&mut ctx);
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);
+    mentions::parse(&mut ctx);
     (ctx.out, ctx.diagnostics)
 }
 

@@ -1,0 +1,223 @@
+//! Mentions: where a statement or a document names a person, an organisation
+//! or a report, a `mentions` edge to it, with one span per place it is named.
+//!
+//! Runs last over a document, when its own people, organisations and reports
+//! are known. People are found by their names as this document writes them
+//! (a label's name without honours, "Mark Rowley"), by a title or rank before a
+//! capitalised name ("Commissioner Sir Mark Rowley", "Chief Superintendent
+//! Sally Benatar"), by title and first name once the full name is known ("Sir
+//! Mark"), and by hashtags of the name ("#sirmarkrowley").
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::meeting::add_person;
+use super::Ctx;
+use crate::model::{Edge, EdgeKind, NodeKind};
+use crate::names::{PersonName, TITLES};
+
+/// A title or rank (one or more) before two or three capitalised words.
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    let titles = TITLES
+        .iter()
+        .map(|t| regex::escape(t))
+        .collect::<Vec<_>>()
+        .join("|");
+    // Two name words, each capitalised, with an inner capital after an
+    // apostrophe or hyphen ("O'Loan"); a possessive "'s" is not part of a name.
+    let word = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?";
+    Regex::new(&format!(r"\b(?:(?:{titles}),?\s+)+{word}\s+{word}\b")).expect("valid regex")
+});
+
+/// What a pattern stands for.
+#[derive(Clone)]
+struct Target {
+    key: String,
+    /// Patterns of people's first names after a title need a known full name.
+    person: bool,
+}
+
+pub(super) fn parse(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    // People named with a title anywhere in the document join those it defines.
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        for found in TITLED.find_iter(line) {
+            let Some(name) = PersonName::parse(found.as_str())
+                .filter(|p| p.core.split_whitespace().count() >= 2)
+            else {
+                continue;
+            };
+            let span = src.quote_line(n, found.as_str());
+            add_person(ctx, &name, found.as_str(), span);
+        }
+    }
+
+    let mut patterns: Vec<(String, Target)> = Vec::new();
+    let mut first_names: HashMap<String, Vec<String>> = HashMap::new();
+    for node in ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Person)
+    {
+        let target = Target {
+            key: node.key.clone(),
+            person: true,
+        };
+        for written in std::iter::once(&node.name).chain(&node.aliases) {
+            let Some(name) = PersonName::parse(written.split(" (").next().unwrap_or(written))
+            else {
+                continue;
+            };
+            if name.core.split_whitespace().count() < 2 {
+                continue;
+            }
+            patterns.push((name.core.clone(), target.clone()));
+            if !name.titles.is_empty() {
+                patterns.push((
+                    format!("{} {}", name.titles.join(" "), name.core),
+                    target.clone(),
+                ));
+            }
+            let joined: String = name
+                .titles
+                .iter()
+                .chain(std::iter::once(&name.core))
+                .flat_map(|w| w.chars())
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            patterns.push((format!("#{}", joined.to_lowercase()), target.clone()));
+            if let Some(first) = name.core.split_whitespace().next() {
+                for title in &name.titles {
+                    first_names
+                        .entry(format!("{title} {first}"))
+                        .or_default()
+                        .push(node.key.clone());
+                }
+            }
+        }
+    }
+    // "Sir Mark" stands for a person only when one person of the document fits.
+    for (short, mut keys) in first_names {
+        keys.sort();
+        keys.dedup();
+        if keys.len() == 1 {
+            patterns.push((
+                short,
+                Target {
+                    key: keys.remove(0),
+                    person: true,
+                },
+            ));
+        }
+    }
+    for (written, canonical) in ctx.orgs.written_names() {
+        if let Some(org) = ctx.orgs.resolve(canonical) {
+            if ctx.out.nodes.contains_key(&org.key) || ctx.orgs.is_known(written) {
+                patterns.push((
+                    written.clone(),
+                    Target {
+                        key: org.key,
+                        person: false,
+                    },
+                ));
+            }
+        }
+    }
+    for node in ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Document && n.prop("kind") == Some("report"))
+    {
+        patterns.push((
+            node.name.clone(),
+            Target {
+                key: node.key.clone(),
+                person: false,
+            },
+        ));
+    }
+    patterns.sort_by(|a, b| a.0.cmp(&b.0));
+    patterns.dedup_by(|a, b| a.0 == b.0);
+    if patterns.is_empty() {
+        return;
+    }
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|(p, _)| p.as_str()))
+        .expect("patterns build");
+
+    // Which statement each line belongs to, and where its label ends.
+    let mut statement_of: BTreeMap<usize, (String, usize, Option<String>)> = BTreeMap::new();
+    for node in ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Statement && n.prop("verbatim") == Some("true"))
+    {
+        let span = &node.provenance[0];
+        let label_end = src
+            .line(span.first_line as usize)
+            .find(":**")
+            .map_or(0, |i| i + 3);
+        let speaker = ctx
+            .out
+            .edges
+            .values()
+            .find(|e| e.kind == EdgeKind::Spoke && e.target == node.key)
+            .map(|e| e.source.clone());
+        for line in span.first_line..=span.last_line {
+            let skip = if line == span.first_line {
+                label_end
+            } else {
+                0
+            };
+            statement_of.insert(line as usize, (node.key.clone(), skip, speaker.clone()));
+        }
+    }
+
+    let mut edges = Vec::new();
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        for found in matcher.find_iter(line) {
+            let (text, target) = (
+                &line[found.start()..found.end()],
+                &patterns[found.pattern().as_usize()].1,
+            );
+            let before = line[..found.start()].chars().next_back();
+            let after = line[found.end()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric)
+                || after.is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let (source, skip, speaker) = match statement_of.get(&n) {
+                Some((statement, skip, speaker)) => (statement.clone(), *skip, speaker.clone()),
+                None => (ctx.doc_key.clone(), 0, None),
+            };
+            // A label names its speaker; that is not a mention, nor is a speaker naming themself.
+            if found.start() < skip
+                || (target.person && speaker.as_deref() == Some(target.key.as_str()))
+            {
+                continue;
+            }
+            edges.push(
+                Edge::new(
+                    source,
+                    EdgeKind::Mentions,
+                    target.key.clone(),
+                    src.quote_line(n, text),
+                )
+                .with("as_written", text),
+            );
+        }
+    }
+    for edge in edges {
+        ctx.out.add_edge(edge);
+    }
+}

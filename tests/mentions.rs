@@ -1,0 +1,94 @@
+//! Mentions: acceptance question A12, and mentions by statements.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::query;
+
+/// Lines where a person is mentioned, by source file.
+fn mention_lines(person: &str) -> BTreeMap<String, BTreeSet<u64>> {
+    let data = query(&format!(
+        r#"{{ person(name: "{person}") {{ mentionedIn {{ node {{ __typename id }} provenance {{ document {{ fileName }} firstLine quote }} }} }} }}"#
+    ));
+    let mut out: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+    for mention in data["person"]["mentionedIn"].as_array().unwrap() {
+        for span in mention["provenance"].as_array().unwrap() {
+            let file = span["document"]["fileName"].as_str().unwrap().to_owned();
+            out.entry(file)
+                .or_default()
+                .insert(span["firstLine"].as_u64().unwrap());
+        }
+    }
+    out
+}
+
+#[test]
+fn a12_documents_that_mention_sir_mark_rowley() {
+    let lines = mention_lines("Sir Mark Rowley");
+    let files: Vec<&str> = lines.keys().map(String::as_str).collect();
+    assert_eq!(
+        files,
+        vec![
+            "000_b0b55b38b19717c6.txt",
+            "001_cd299dd90733e253.txt",
+            "004_df7a8ebb517b5672.txt"
+        ]
+    );
+    assert!(lines["000_b0b55b38b19717c6.txt"].is_superset(&BTreeSet::from([44, 50, 52])));
+    assert!(
+        lines["001_cd299dd90733e253.txt"].is_superset(&BTreeSet::from([50, 78])),
+        "the article's byline and its hashtag"
+    );
+    assert_eq!(lines["004_df7a8ebb517b5672.txt"].first(), Some(&549));
+}
+
+#[test]
+fn statements_mention_people_but_not_in_their_own_label() {
+    let data = query(
+        r#"{ person(name: "Sir Mark Rowley") { mentionedIn { node { __typename ... on Statement { speaker { name } speakerLabel } } } } }"#,
+    );
+    let statements: Vec<&serde_json::Value> = data["person"]["mentionedIn"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["node"]["__typename"] == "Statement")
+        .collect();
+    assert!(statements.len() >= 5);
+    assert!(
+        statements
+            .iter()
+            .all(|s| s["node"]["speaker"]["name"] != "Sir Mark Rowley QPM"),
+        "a speaker naming themself is not a mention"
+    );
+}
+
+#[test]
+fn organisation_mentions_merge_abbreviations() {
+    let data = query(
+        r#"{ organisation(name: "the Met") { mentionedIn { asWritten provenance { quote } } } }"#,
+    );
+    let written: BTreeSet<String> = data["organisation"]["mentionedIn"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| {
+            m["provenance"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["quote"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    for form in ["MPS", "the Met", "Metropolitan Police Service"] {
+        assert!(written.contains(form), "{form} in {written:?}");
+    }
+}
+
+#[test]
+fn letters_mention_the_report_they_answer() {
+    let data = query(
+        r#"{ report(title: "Probation Services in London") { mentionedIn { node { __typename id } } } }"#,
+    );
+    assert!(!data["report"]["mentionedIn"].as_array().unwrap().is_empty());
+}
