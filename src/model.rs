@@ -292,21 +292,38 @@ impl Contribution {
 /// Merges `other` into `into` (same key). Used within a document and across
 /// documents, so it must be order-insensitive for names and spans.
 pub fn merge_node(into: &mut Node, other: Node) {
-    if other.name.len() > into.name.len()
-        || (other.name.len() == into.name.len() && other.name < into.name)
-    {
-        let old = std::mem::replace(&mut into.name, other.name);
+    // The display name is the best one seen: a name only found in passing
+    // (`name_source = "mention"`) yields to one from a label or list, then the
+    // longer wins, then the alphabetically first — a total order, so the
+    // result does not depend on the order documents arrive in.
+    let rank = |n: &Node| {
+        (
+            n.prop(NAME_SOURCE) != Some("mention"),
+            n.name.len(),
+            std::cmp::Reverse(n.name.clone()),
+        )
+    };
+    if rank(&other) > rank(into) {
+        let old = std::mem::replace(&mut into.name, other.name.clone());
         into.aliases.insert(old);
     } else if other.name != into.name {
-        into.aliases.insert(other.name);
+        into.aliases.insert(other.name.clone());
+    }
+    if other.prop(NAME_SOURCE).is_none() {
+        into.props.remove(NAME_SOURCE);
     }
     into.aliases.extend(other.aliases);
     into.aliases.remove(&into.name);
     for (k, v) in other.props {
-        into.props.entry(k).or_insert(v);
+        if k != NAME_SOURCE {
+            into.props.entry(k).or_insert(v);
+        }
     }
     union_spans(&mut into.provenance, other.provenance);
 }
+
+/// Property marking a node whose name was only found in running text.
+pub const NAME_SOURCE: &str = "name_source";
 
 fn union_spans(into: &mut Vec<Span>, more: Vec<Span>) {
     for span in more {

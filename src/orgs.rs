@@ -275,7 +275,10 @@ impl Orgs {
         for cap in DEFINITION.captures_iter(text) {
             let full = cap[1].trim_start_matches("the ").trim();
             let abbr = &cap[2];
-            if !is_abbreviation_of(abbr, full) {
+            // Only organisations: "Police Community Support Officers (PCSOs)" is a role.
+            if !is_abbreviation_of(abbr, full)
+                || !(Orgs::looks_like_org(full) || self.canonical(full).is_some())
+            {
                 continue;
             }
             let canonical = self.canonical(full).unwrap_or_else(|| full.to_owned());
@@ -358,13 +361,14 @@ mod tests {
                 .key,
             orgs.resolve("MOPAC").unwrap().key
         );
-        assert!(orgs.resolve("ZZQ").unwrap().key.ends_with("/zzq"));
+        assert!(orgs.resolve("ZZC").unwrap().key.ends_with("/zzc"));
         assert!(orgs.is_known("Magistrates' Association"));
-        orgs.learn("the Zebra Zone Quorum (ZZQ) met in the Chamber (Ground)");
+        orgs.learn("the Zebra Zone Council (ZZC) met Police Community Support Officers (PCSOs) in the Chamber (Ground)");
         assert!(orgs.resolve("Ground").unwrap().key.ends_with("/ground"));
         assert_eq!(
-            orgs.resolve("ZZQ").unwrap().key,
-            "organisation/zebra-zone-quorum"
+            orgs.resolve("ZZC").unwrap().key,
+            "organisation/zebra-zone-council"
         );
+        assert!(!orgs.is_known("PCSOs"), "a role is not an organisation");
     }
 }

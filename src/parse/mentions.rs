@@ -14,9 +14,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use super::meeting::add_person;
 use super::Ctx;
-use crate::model::{Edge, EdgeKind, NodeKind};
+use crate::model::{Edge, EdgeKind, Node, NodeKind, NAME_SOURCE};
 use crate::names::{PersonName, TITLES};
 
 /// A title or rank (one or more) before two or three capitalised words.
@@ -52,7 +51,13 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
                 continue;
             };
             let span = src.quote_line(n, found.as_str());
-            add_person(ctx, &name, found.as_str(), span);
+            let key = name.node_key();
+            let mut node = Node::new(key, NodeKind::Person, name.full.clone(), span)
+                .with(NAME_SOURCE, "mention");
+            if !name.titles.is_empty() {
+                node = node.with("titles", name.titles.join(" "));
+            }
+            ctx.out.add_node(node);
         }
     }
 
@@ -218,6 +223,24 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
         }
     }
     for edge in edges {
+        // An organisation named only in passing gets its node here.
+        if !ctx.out.nodes.contains_key(&edge.target) {
+            let written = edge.prop("as_written").unwrap_or_default().to_owned();
+            match ctx.orgs.resolve(&written) {
+                Some(org) if org.key == edge.target => {
+                    ctx.out.add_node(
+                        Node::new(
+                            org.key,
+                            NodeKind::Organisation,
+                            org.name,
+                            edge.provenance[0].clone(),
+                        )
+                        .alias(written),
+                    );
+                }
+                _ => continue,
+            }
+        }
         ctx.out.add_edge(edge);
     }
 }
