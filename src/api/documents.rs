@@ -103,6 +103,25 @@ node_type! {
             out
         }
 
+        /// Footnotes the document's text cites, in number order.
+        async fn citations(&self) -> Vec<Citation> {
+            self.0.out(EdgeKind::Cites)
+        }
+
+        /// Meetings its footnotes cite (transcripts of evidence), in date order.
+        async fn cited_meetings(&self) -> Vec<Meeting> {
+            let graph = &self.0.graph;
+            let mut meetings: Vec<petgraph::graph::NodeIndex> = graph
+                .out(self.0.idx, EdgeKind::Cites)
+                .into_iter()
+                .flat_map(|citation| graph.out(citation, EdgeKind::Cites))
+                .filter(|&target| graph.node(target).kind == crate::model::NodeKind::Meeting)
+                .collect();
+            meetings.sort();
+            meetings.dedup();
+            meetings.into_iter().map(|idx| Meeting(self.0.at(idx))).collect()
+        }
+
         /// The meeting it records.
         async fn meeting(&self) -> Option<Meeting> {
             self.0.out_one(EdgeKind::Records)
@@ -288,6 +307,49 @@ node_type! {
         /// The letter it is in.
         async fn document(&self) -> Option<Document> {
             self.0.out_one(EdgeKind::InDocument)
+        }
+    }
+}
+
+node_type! {
+    /// A footnote: what a report or letter cites as evidence.
+    Citation {
+        /// The footnote number.
+        async fn number(&self) -> Option<i32> {
+            self.0.prop("number").and_then(|n| n.parse().ok())
+        }
+
+        /// The footnote's text.
+        async fn text(&self) -> Option<String> {
+            self.0.prop("text")
+        }
+
+        /// The page cited, when given ("p.6").
+        async fn page(&self) -> Option<i32> {
+            self.0.prop("page").and_then(|n| n.parse().ok())
+        }
+
+        /// The meeting cited, when the footnote names a transcript or meeting.
+        async fn meeting(&self) -> Option<Meeting> {
+            let target = self.0.graph.out_one(self.0.idx, EdgeKind::Cites)?;
+            (self.0.graph.node(target).kind == crate::model::NodeKind::Meeting).then(|| Meeting(self.0.at(target)))
+        }
+
+        /// The outside document cited, otherwise.
+        async fn document(&self) -> Option<Document> {
+            let target = self.0.graph.out_one(self.0.idx, EdgeKind::Cites)?;
+            (self.0.graph.node(target).kind == crate::model::NodeKind::Document).then(|| Document(self.0.at(target)))
+        }
+
+        /// The statements (reported claims) that rest on it.
+        async fn statements(&self) -> Vec<super::statements::Statement> {
+            let graph = &self.0.graph;
+            graph
+                .incoming(self.0.idx, EdgeKind::Cites)
+                .into_iter()
+                .filter(|&idx| graph.node(idx).kind == crate::model::NodeKind::Statement)
+                .map(|idx| super::statements::Statement(self.0.at(idx)))
+                .collect()
         }
     }
 }

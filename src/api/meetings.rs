@@ -54,6 +54,11 @@ node_type! {
             all.into_iter().filter(|a| status.as_deref().is_none_or(|s| a.0.prop("status").as_deref() == Some(s))).collect()
         }
 
+        /// Footnotes of reports and letters that cite this meeting as evidence.
+        async fn cited_by(&self) -> Vec<super::documents::Citation> {
+            self.0.incoming(EdgeKind::Cites)
+        }
+
         /// Documents recording the meeting: agenda, minutes, transcripts.
         async fn documents(&self) -> Vec<Document> {
             self.0.incoming(EdgeKind::Records)

@@ -3,7 +3,7 @@
 use async_graphql::{Interface, ID};
 
 use super::actors::{Membership, Organisation, Person, Post};
-use super::documents::{Document, Recommendation, Response};
+use super::documents::{Citation, Document, Recommendation, Response};
 use super::meetings::{Action, AgendaItem, Attendance, Meeting};
 use super::statements::Statement;
 use super::view::{Provenance, View};
@@ -33,12 +33,13 @@ pub enum AnyNode {
     Recommendation(Recommendation),
     Response(Response),
     Action(Action),
+    Citation(Citation),
 }
 
 impl AnyNode {
-    /// The typed view of a node, when its kind has a GraphQL type.
-    pub fn from_view(view: View) -> Option<AnyNode> {
-        Some(match view.node().kind {
+    /// The typed view of a node: every kind has a GraphQL type.
+    pub fn from_view(view: View) -> AnyNode {
+        match view.node().kind {
             NodeKind::Person => AnyNode::Person(Person(view)),
             NodeKind::Organisation => AnyNode::Organisation(Organisation(view)),
             NodeKind::Membership => AnyNode::Membership(Membership(view)),
@@ -51,7 +52,7 @@ impl AnyNode {
             NodeKind::Recommendation => AnyNode::Recommendation(Recommendation(view)),
             NodeKind::Response => AnyNode::Response(Response(view)),
             NodeKind::Action => AnyNode::Action(Action(view)),
-            _ => return None,
-        })
+            NodeKind::Citation => AnyNode::Citation(Citation(view)),
+        }
     }
 }

@@ -183,7 +183,12 @@ node_type! {
             self.0.out_one(EdgeKind::InItem)
         }
 
-        /// The transcript.
+        /// Footnotes a reported statement rests on.
+        async fn citations(&self) -> Vec<super::documents::Citation> {
+            self.0.out(EdgeKind::Cites)
+        }
+
+        /// The transcript (or, for a reported statement, the report or letter).
         async fn document(&self) -> Option<Document> {
             self.0.out_one(EdgeKind::InDocument)
         }

@@ -89,7 +89,7 @@ pub struct Mention {
 impl Mention {
     /// The statement or document that names it (for `mentionedIn`), or the
     /// node named (for `mentions`).
-    async fn node(&self) -> Option<super::node::AnyNode> {
+    async fn node(&self) -> super::node::AnyNode {
         super::node::AnyNode::from_view(View {
             graph: self.graph.clone(),
             idx: self.other,

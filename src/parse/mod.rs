@@ -6,6 +6,7 @@
 //! each kind. Adding a kind is adding a module and a match arm.
 
 mod actions;
+mod citations;
 mod letter;
 mod meeting;
 mod mentions;
@@ -158,6 +159,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     actions::parse(&mut ctx);
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);
+    citations::parse(&mut ctx, &reports);
     mentions::parse(&mut ctx);
     (ctx.out, ctx.diagnostics)
 }

@@ -38,6 +38,8 @@ pub(crate) struct Report {
     pub title: String,
     /// Recommendation numbers it holds.
     pub recommendations: BTreeSet<u32>,
+    /// The lines the report's own text spans, when the document holds it whole.
+    pub extent: Option<(usize, usize)>,
 }
 
 impl Report {
@@ -91,7 +93,12 @@ fn report_extent(ctx: &Ctx<'_>, n: usize) -> Option<(usize, usize)> {
     Some((title, end))
 }
 
-fn add_report(ctx: &mut Ctx<'_>, title: &str, span: Span) -> Report {
+fn add_report(
+    ctx: &mut Ctx<'_>,
+    title: &str,
+    span: Span,
+    extent: Option<(usize, usize)>,
+) -> Report {
     let key = format!("report/{}", slug(title));
     ctx.out.add_node(
         Node::new(
@@ -111,6 +118,7 @@ fn add_report(ctx: &mut Ctx<'_>, title: &str, span: Span) -> Report {
     ));
     Report {
         key,
+        extent,
         title: title.to_owned(),
         recommendations: BTreeSet::new(),
     }
@@ -127,7 +135,12 @@ fn summary_list(ctx: &mut Ctx<'_>, heading: usize) -> Option<Report> {
         return None;
     };
     let title = plain(&ctx.src.line(title_line)[1..]);
-    let mut report = add_report(ctx, &title, ctx.src.quote_line(title_line, &title));
+    let mut report = add_report(
+        ctx,
+        &title,
+        ctx.src.quote_line(title_line, &title),
+        Some((title_line, end)),
+    );
     // The line after the title names the authoring body, when it is one.
     if let Some(by) = (title_line + 1..title_line + 4).find(|&m| !ctx.src.line(m).trim().is_empty())
     {
@@ -206,7 +219,7 @@ fn bullet_list(ctx: &mut Ctx<'_>, intro: usize) -> Option<Report> {
         .trim_end_matches(" in")
         .trim_end_matches(" the")
         .to_owned();
-    let mut report = add_report(ctx, &title, ctx.src.quote_line(title_line, &title));
+    let mut report = add_report(ctx, &title, ctx.src.quote_line(title_line, &title), None);
     let mut number = 0;
     let mut n = intro + 1;
     while n <= ctx.src.len() {

@@ -1,0 +1,418 @@
+//! Footnoted evidence and reported speech.
+//!
+//! A footnote line (`<sup>12</sup> London Assembly, Police and Crime Committee
+//! – transcript – panel 1, 30 November 2022, p.6`) becomes a Citation, cited by
+//! the report (or document) whose text carries its marker, and citing either a
+//! committee meeting (when it names a transcript or a meeting and a date) or an
+//! outside document.
+//!
+//! A sentence in which a named person told, confirmed, said or agreed
+//! something becomes a reported Statement attributed to them (not verbatim),
+//! linked through its footnote to the meeting where it was said.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::report::Report;
+use super::{meeting_key, Ctx};
+use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
+use crate::names::PersonName;
+use crate::orgs::Orgs;
+use crate::text::{find_date, plain, slug};
+
+/// A footnote: its marker at the start of a line, then its text.
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^<sup>\[?(\d{1,3})\]?</sup>\s*(.+)$").expect("valid regex"));
+
+/// A footnote marker in running text.
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<sup>\[?(\d{1,3})\]?</sup>").expect("valid regex"));
+
+/// "p.6", "page 12".
+static PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:p\.|pp\.|page )\s?(\d+)").expect("valid regex"));
+
+/// A reporting verb after a subject.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:also )?(told the Committee|confirmed to the Committee|confirmed|said|stated|explained|agreed|acknowledged|argued|warned|noted that)\b")
+        .expect("valid regex")
+});
+
+/// Where a citation points.
+enum Cited {
+    Meeting { key: String },
+    Document { key: String },
+}
+
+/// What one footnote run holds: footnote number → (citation key, what it cites).
+type Footnotes = HashMap<u32, (String, Option<String>)>;
+
+pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
+    let container = |n: usize| -> String {
+        reports
+            .iter()
+            .find(|r| {
+                r.extent
+                    .is_some_and(|(first, last)| (first..=last).contains(&n))
+            })
+            .map_or_else(|| ctx.doc_key.clone(), |r| r.key.clone())
+    };
+    let containers: Vec<String> = (0..=ctx.src.len()).map(container).collect();
+
+    // Footnotes, in runs: numbering restarts with each output of the pack.
+    let mut runs: Vec<(usize, usize, Footnotes)> = Vec::new();
+    let mut previous = 0;
+    for n in 1..=ctx.src.len() {
+        let line = ctx.src.line(n);
+        let Some(cap) = FOOTNOTE.captures(line) else {
+            continue;
+        };
+        let number: u32 = cap[1].parse().expect("digits");
+        if number <= previous || runs.is_empty() {
+            runs.push((n, n, HashMap::new()));
+        }
+        previous = number;
+        let run_index = runs.len();
+        let run = runs.last_mut().expect("pushed");
+        run.1 = n;
+        let owner = containers[n].clone();
+        let key = format!(
+            "citation/{}/{run_index}/{number}",
+            ctx.doc_key.trim_start_matches("document/")
+        );
+        let cited = add_citation(ctx, &key, number, &cap[2], n, &owner);
+        // The footnote belongs to the output it stands in, even where no marker
+        // for it is found; markers add the claim's sentence as a further span.
+        ctx.out.add_edge(Edge::new(
+            owner.clone(),
+            EdgeKind::Cites,
+            key.clone(),
+            ctx.src.span(n, n),
+        ));
+        run.2.insert(number, (key, cited));
+    }
+
+    // Markers in running text cite the footnote of the same number in the run
+    // that follows them (footnotes come at the foot of the page).
+    let mut last_person: Option<(String, String)> = None;
+    for n in 1..=ctx.src.len() {
+        let line = ctx.src.line(n);
+        if line.starts_with("<sup>") || line.trim().is_empty() {
+            last_person = None;
+            continue;
+        }
+        if !MARKER.is_match(line) {
+            continue;
+        }
+        let Some(run) = runs
+            .iter()
+            .find(|(first, last, _)| n <= *last && first.saturating_sub(400) <= n)
+        else {
+            continue;
+        };
+        let footnotes = &run.2;
+        for (sentence, start) in sentences(line) {
+            let numbers: Vec<u32> = MARKER
+                .captures_iter(sentence)
+                .map(|c| c[1].parse().expect("digits"))
+                .collect();
+            let cited: Vec<&(String, Option<String>)> =
+                numbers.iter().filter_map(|k| footnotes.get(k)).collect();
+            let span = ctx.src.quote_line(n, sentence.trim());
+            for (citation, _) in &cited {
+                ctx.out.add_edge(Edge::new(
+                    containers[n].clone(),
+                    EdgeKind::Cites,
+                    citation.clone(),
+                    span.clone(),
+                ));
+            }
+            let heading = line.starts_with('#');
+            if let Some((person, label)) = (!heading)
+                .then(|| reported_speaker(ctx, sentence, &mut last_person))
+                .flatten()
+            {
+                let meeting = cited.iter().find_map(|(_, m)| m.clone());
+                add_reported(
+                    ctx,
+                    &containers[n],
+                    n,
+                    start,
+                    sentence,
+                    &person,
+                    &label,
+                    &cited,
+                    meeting,
+                );
+            }
+        }
+    }
+}
+
+/// Splits a line into sentences, each keeping the footnote markers that close it.
+fn sentences(line: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            // Closing quotes and markers belong to the sentence.
+            loop {
+                let rest = &line[end..];
+                if let Some(m) = MARKER.find(rest).filter(|m| m.start() == 0) {
+                    end += m.end();
+                } else if rest.starts_with('”') || rest.starts_with('"') || rest.starts_with('’')
+                {
+                    end += rest.chars().next().map_or(1, char::len_utf8);
+                } else {
+                    break;
+                }
+            }
+            if end >= line.len() || line[end..].starts_with(' ') {
+                out.push((&line[start..end], start));
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < line.len() && !line[start..].trim().is_empty() {
+        out.push((&line[start..], start));
+    }
+    out
+}
+
+/// Whether a footnote cites a meeting: a transcript or a meeting with a date.
+fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(String, String)> {
+    let lower = text.to_lowercase();
+    if !(lower.contains("transcript") || lower.contains("meeting")) {
+        return None;
+    }
+    let (date, _) = find_date(text)?;
+    // The body it names, else the committee the document's meetings belong to.
+    let body = ctx
+        .orgs
+        .written_names()
+        .iter()
+        .filter(|(written, _)| text.contains(written.as_str()))
+        .filter_map(|(_, canonical)| ctx.orgs.resolve(canonical))
+        .find(|org| org.name.contains("Committee"))
+        .or_else(|| {
+            let author = ctx
+                .out
+                .edges
+                .values()
+                .find(|e| e.source == owner && e.kind == EdgeKind::AuthoredBy)?;
+            ctx.orgs
+                .resolve(ctx.out.nodes.get(&author.target)?.name.as_str())
+        })
+        .or_else(|| {
+            ctx.out
+                .nodes
+                .values()
+                .find(|n| n.kind == NodeKind::Meeting)
+                .and_then(|m| ctx.orgs.resolve(m.prop("body")?))
+        })?;
+    Some((meeting_key(&body.key, &date.to_string()), body.name))
+}
+
+fn add_citation(
+    ctx: &mut Ctx<'_>,
+    key: &str,
+    number: u32,
+    raw: &str,
+    n: usize,
+    owner: &str,
+) -> Option<String> {
+    let text = plain(raw);
+    let span = ctx.src.quote_line(n, raw);
+    let mut node = Node::new(
+        key.to_owned(),
+        NodeKind::Citation,
+        format!("[{number}] {text}"),
+        span.clone(),
+    )
+    .with("number", number.to_string())
+    .with("text", text.clone());
+    if let Some(page) = PAGE.captures(&text) {
+        node = node.with("page", page[1].to_owned());
+    }
+    let cited = match cited_meeting(ctx, &text, owner) {
+        Some((meeting, body)) => {
+            let date = meeting.rsplit('/').next().unwrap_or_default().to_owned();
+            ctx.out.add_node(
+                Node::new(
+                    meeting.clone(),
+                    NodeKind::Meeting,
+                    format!("{body}, {date}"),
+                    span.clone(),
+                )
+                .with("body", body.clone())
+                .with("date", date.clone()),
+            );
+            Cited::Meeting { key: meeting }
+        }
+        None => {
+            // An outside document: the linked title, else the text before the first comma.
+            let title = raw
+                .find('[')
+                .and_then(|open| {
+                    raw[open + 1..]
+                        .find("](")
+                        .map(|close| plain(&raw[open + 1..open + 1 + close]))
+                })
+                .unwrap_or_else(|| text.split(", ").next().unwrap_or(&text).to_owned());
+            let doc = format!("document/external/{}", slug(&title));
+            let by = text
+                .split(", ")
+                .next()
+                .filter(|b| *b != title)
+                .map(str::to_owned);
+            let mut external = Node::new(
+                doc.clone(),
+                NodeKind::Document,
+                title.clone(),
+                ctx.src.quote_line(n, &title),
+            )
+            .with("kind", "external");
+            if let Some(by) =
+                by.filter(|b| Orgs::looks_like_org(b) || PersonName::parse(b).is_some())
+            {
+                external = external.with("by", by);
+            }
+            ctx.out.add_node(external);
+            Cited::Document { key: doc }
+        }
+    };
+    ctx.out.add_node(node);
+    let (target, meeting) = match cited {
+        Cited::Meeting { key } => (key.clone(), Some(key)),
+        Cited::Document { key } => (key, None),
+    };
+    let mut edge = Edge::new(key.to_owned(), EdgeKind::Cites, target, span);
+    if let Some(page) = PAGE.captures(&text) {
+        edge = edge.with("page", page[1].to_owned());
+    }
+    ctx.out.add_edge(edge);
+    meeting
+}
+
+/// The person a sentence reports as speaking, with the name as written:
+/// "Commander Richard Smith confirmed …", or "He told …" after a name.
+fn reported_speaker(
+    ctx: &Ctx<'_>,
+    sentence: &str,
+    last: &mut Option<(String, String)>,
+) -> Option<(String, String)> {
+    let text = plain(&MARKER.replace_all(sentence, ""));
+    let verb = REPORTED.find(&text)?;
+    let mut subject = text[..verb.start()].trim();
+    // "In November 2022, Lord Harris …": drop a leading clause.
+    if let Some((lead, rest)) = subject.split_once(", ") {
+        if find_date(lead).is_some() || lead.starts_with("In ") || lead.starts_with("When ") {
+            subject = rest;
+        }
+    }
+    // "Commander Richard Smith, former Head of …, said": the name before the apposition.
+    let name = subject.split(", ").next().unwrap_or(subject).trim();
+    if matches!(name, "He" | "She") {
+        return last.clone();
+    }
+    let person = PersonName::parse(name)?;
+    let known = ctx.out.nodes.contains_key(&person.node_key());
+    let titled = !person.titles.is_empty()
+        || ["Lord ", "Baroness ", "Lady "]
+            .iter()
+            .any(|p| person.core.starts_with(p));
+    if person.core.split_whitespace().count() < 2
+        || !(known || titled)
+        || ctx.orgs.is_known(name)
+        || Orgs::looks_like_org(name)
+    {
+        return None;
+    }
+    let found = (person.node_key(), name.to_owned());
+    *last = Some(found.clone());
+    Some(found)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add_reported(
+    ctx: &mut Ctx<'_>,
+    container: &str,
+    n: usize,
+    start: usize,
+    sentence: &str,
+    person: &str,
+    label: &str,
+    cited: &[&(String, Option<String>)],
+    meeting: Option<String>,
+) {
+    let text = plain(&MARKER.replace_all(sentence, ""));
+    // Where the sentence stands in the document tells reported statements apart.
+    let key = format!(
+        "statement/reported/{}/{}-{}",
+        container.split('/').next_back().unwrap_or(""),
+        n,
+        start
+    );
+    let span: Span = ctx.src.quote_line(n, sentence.trim());
+    let preview: String = text.chars().take(80).collect();
+    let mut node = Node::new(
+        key.clone(),
+        NodeKind::Statement,
+        format!("{label} (reported): {preview}"),
+        span.clone(),
+    )
+    .with("text", text)
+    .with("speaker_label", label)
+    .with("verbatim", "false");
+    if let Some(meeting) = &meeting {
+        if let Some(date) = meeting.rsplit('/').next() {
+            node = node.with("date", date);
+        }
+    }
+    ctx.out.add_node(node);
+    if !ctx.out.nodes.contains_key(person) {
+        if let Some(name) = PersonName::parse(label) {
+            ctx.out.add_node(Node::new(
+                person.to_owned(),
+                NodeKind::Person,
+                name.full,
+                ctx.src.quote_line(n, label),
+            ));
+        }
+    }
+    ctx.out.add_edge(
+        Edge::new(
+            person.to_owned(),
+            EdgeKind::Spoke,
+            key.clone(),
+            span.clone(),
+        )
+        .with("reported", "true"),
+    );
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::InDocument,
+        container.to_owned(),
+        span.clone(),
+    ));
+    for (citation, _) in cited {
+        ctx.out.add_edge(Edge::new(
+            key.clone(),
+            EdgeKind::Cites,
+            citation.clone(),
+            span.clone(),
+        ));
+    }
+    if let Some(meeting) = meeting {
+        ctx.out
+            .add_edge(Edge::new(key, EdgeKind::AtMeeting, meeting, span));
+    }
+}
