@@ -86,7 +86,7 @@ fn turns_per_transcript_and_label_match_an_independent_count() {
 fn turns_counted_by_hand() {
     let count = |name: &str, date: &str| {
         let data = query(&format!(
-            r#"{{ person(name: "{name}") {{ statements(filter: {{from: "{date}", to: "{date}"}}) {{ totalCount }} }} }}"#
+            r#"{{ person(name: "{name}") {{ statements(filter: {{from: "{date}", to: "{date}", verbatim: true}}) {{ totalCount }} }} }}"#
         ));
         data["person"]["statements"]["totalCount"].as_u64().unwrap()
     };

@@ -31,6 +31,8 @@ pub struct StatementFilter {
     pub from: Option<NaiveDate>,
     /// Said on or before this date.
     pub to: Option<NaiveDate>,
+    /// `true` keeps transcript turns, `false` claims a report or letter attributes.
+    pub verbatim: Option<bool>,
 }
 
 impl StatementFilter {
@@ -90,6 +92,10 @@ impl StatementFilter {
                         graph.edge_between(other, kind, s).is_some()
                     }
                 })
+            })
+            .filter(|&s| {
+                self.verbatim
+                    .is_none_or(|v| (graph.node(s).prop("verbatim") == Some("true")) == v)
             })
             .filter(|&s| {
                 let date = graph.node(s).prop("date").unwrap_or("");

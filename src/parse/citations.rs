@@ -49,6 +49,8 @@ enum Cited {
 /// What one footnote run holds: footnote number → (citation key, what it cites).
 type Footnotes = HashMap<u32, (String, Option<String>)>;
 
+// Line numbers index both the source and the per-line container table.
+#[allow(clippy::needless_range_loop)]
 pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     let container = |n: usize| -> String {
         reports
