@@ -245,7 +245,13 @@ impl Orgs {
         let abbreviation = words.len() == 1
             && (2..=6).contains(&words[0].len())
             && words[0].chars().all(|c| c.is_ascii_uppercase());
-        abbreviation || (capitalised && words.last().is_some_and(|w| ORG_HEADS.contains(w)))
+        // "Office of the Harbour Commissioner": an office, department or ministry of something.
+        let office_of = words.len() >= 3
+            && ["Office", "Department", "Ministry", "Commission"].contains(&words[0])
+            && words[1] == "of";
+        abbreviation
+            || office_of
+            || (capitalised && words.last().is_some_and(|w| ORG_HEADS.contains(w)))
     }
 
     fn insert(&mut self, alias: &str, canonical: &str) {
@@ -273,7 +279,10 @@ impl Orgs {
     /// Crime (MOPAC)"). The vocabulary wins where both know an abbreviation.
     pub fn learn(&mut self, text: &str) {
         for cap in DEFINITION.captures_iter(text) {
-            let full = cap[1].trim_start_matches("the ").trim();
+            let full = cap[1]
+                .trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .trim();
             let abbr = &cap[2];
             // Only organisations: "Police Community Support Officers (PCSOs)" is a role.
             if !is_abbreviation_of(abbr, full)

@@ -145,7 +145,7 @@ fn summary_list(ctx: &mut Ctx<'_>, heading: usize) -> Option<Report> {
     if let Some(by) = (title_line + 1..title_line + 4).find(|&m| !ctx.src.line(m).trim().is_empty())
     {
         let author = plain(ctx.src.line(by));
-        if ctx.orgs.is_known(&author) {
+        if ctx.orgs.is_known(&author) || Orgs::looks_like_org(&author) {
             if let Some(org) = add_org(ctx, &author, ctx.src.quote_line(by, &author)) {
                 ctx.out.add_edge(Edge::new(
                     report.key.clone(),
