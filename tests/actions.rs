@@ -98,3 +98,41 @@ fn meetings_hold_their_actions() {
     let meeting = &data["meetings"]["edges"][0]["node"];
     assert_eq!(meeting["actions"].as_array().unwrap().len(), 3);
 }
+
+#[test]
+fn the_work_programme_schedules_future_meetings() {
+    let text = seed_text("004_df7a8ebb517b5672.txt");
+    // Independent count: dated rows after the "Meeting Date / Meeting Topic" header.
+    let mut rows = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.starts_with("Meeting Date\t") {
+            inside = true;
+        } else if inside && line.contains('\t') {
+            rows.push(line.split('\t').collect::<Vec<_>>()[1].to_owned());
+        } else if inside && !line.trim().is_empty() {
+            inside = false;
+        }
+    }
+    let data = query(
+        r#"{ meetings(filter: {from: "2023-05-24"}, first: 100) { edges { node { date topic scheduled body { name } } } } }"#,
+    );
+    let scheduled: Vec<&serde_json::Value> = data["meetings"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["node"])
+        .filter(|m| m["scheduled"] == true)
+        .collect();
+    assert_eq!(scheduled.len(), rows.len());
+    assert_eq!(scheduled.len(), 18);
+    let topics: Vec<String> = scheduled
+        .iter()
+        .map(|m| m["topic"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(topics, rows);
+    assert_eq!(scheduled[1]["date"], "2023-06-07");
+    assert!(scheduled
+        .iter()
+        .all(|m| m["body"]["name"] == "Police and Crime Committee"));
+}

@@ -30,6 +30,16 @@ node_type! {
             self.0.prop("place")
         }
 
+        /// The topic a work programme gives the meeting ("Q&A with MOPAC and the MPS").
+        async fn topic(&self) -> Option<String> {
+            self.0.prop("topic")
+        }
+
+        /// Whether a work programme lists the meeting in its schedule.
+        async fn scheduled(&self) -> bool {
+            self.0.prop("scheduled").as_deref() == Some("true")
+        }
+
         /// Who chaired the meeting, as the minutes list them.
         async fn chair(&self) -> Option<Person> {
             self.0.out_one(EdgeKind::ChairedBy)

@@ -52,7 +52,7 @@ fn cells(line: &str) -> Vec<String> {
 }
 
 /// The committee a "Report to:" line names above `n`, else the first meeting's body.
-fn committee(ctx: &Ctx<'_>, n: usize) -> Option<String> {
+pub(super) fn committee(ctx: &Ctx<'_>, n: usize) -> Option<String> {
     let reported_to = (1..n).rev().find_map(|m| {
         let text = plain(ctx.src.line(m));
         text.strip_prefix("Report to:")

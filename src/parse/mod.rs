@@ -11,6 +11,7 @@ mod letter;
 mod meeting;
 mod mentions;
 mod report;
+mod schedule;
 mod stance;
 mod transcript;
 
@@ -157,6 +158,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     // Reports run across several top-level headings (a title, a masthead, the
     // chapters), so they are found over the whole document.
     actions::parse(&mut ctx);
+    schedule::parse(&mut ctx);
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);
     citations::parse(&mut ctx, &reports);
