@@ -153,7 +153,8 @@ pub fn fold_punctuation(text: &str) -> String {
 
 /// A lower-case, hyphenated slug for IRIs: letters and digits only.
 pub fn slug(text: &str) -> String {
-    let folded = fold_punctuation(text);
+    // IRIs stay ASCII: "Léonie" → "leonie", "Siân" → "sian".
+    let folded = deunicode::deunicode(&fold_punctuation(text));
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_alphanumeric() {
@@ -260,6 +261,10 @@ mod tests {
             "mayors-office-for-policing-and-crime"
         );
         assert_eq!(slug("  Item 6 – Panel Two "), "item-6-panel-two");
+        assert_eq!(
+            slug("Léonie Cooper, Siân Berry"),
+            "leonie-cooper-sian-berry"
+        );
         let (date, text) = find_date("London – Wednesday 8 March 2023Transcript").unwrap();
         assert_eq!(date.to_string(), "2023-03-08");
         assert_eq!(text, "8 March 2023");

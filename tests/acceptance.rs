@@ -238,3 +238,46 @@ fn meeting_chair_comes_from_the_minutes() {
     assert_eq!(data["node"]["time"], "10.00 am");
     assert_eq!(data["node"]["body"]["name"], "Police and Crime Committee");
 }
+
+#[test]
+fn declared_interests_are_roles_held() {
+    // Independent count: rows of the "Member / Interest" table with an interest.
+    let text = common::seed_text("004_df7a8ebb517b5672.txt");
+    let mut declared = 0;
+    let mut inside = false;
+    for line in text.lines() {
+        if line.contains("<b>Member</b>\t<b>Interest</b>") {
+            inside = true;
+        } else if inside && line.contains('\t') {
+            declared += usize::from(!line.split('\t').nth(1).unwrap().trim().is_empty());
+        } else if inside {
+            inside = false;
+        }
+    }
+    let data = query(
+        r#"{ people(first: 100) { edges { node { name roles { role basis asOf organisation { name } } } } } }"#,
+    );
+    let roles: Vec<(String, serde_json::Value)> = data["people"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| {
+            let name = e["node"]["name"].as_str().unwrap().to_owned();
+            e["node"]["roles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["basis"] == "declared")
+                .map(move |r| (name.clone(), r.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(roles.len(), declared);
+    let (_, hall) = roles
+        .iter()
+        .find(|(name, _)| name == "Susan Hall AM")
+        .unwrap();
+    assert_eq!(hall["role"], "Member");
+    assert_eq!(hall["organisation"]["name"], "London Borough of Harrow");
+    assert_eq!(hall["asOf"], "2023-05-24");
+}

@@ -7,6 +7,7 @@
 
 mod actions;
 mod citations;
+mod interests;
 mod letter;
 mod meeting;
 mod mentions;
@@ -159,6 +160,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     // chapters), so they are found over the whole document.
     actions::parse(&mut ctx);
     schedule::parse(&mut ctx);
+    interests::parse(&mut ctx);
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);
     citations::parse(&mut ctx, &reports);
