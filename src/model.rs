@@ -126,7 +126,7 @@ kinds! {
         Respondent => "respondent",
         // Response / Document --signed-by--> Person
         SignedBy => "signed-by",
-        // Document --authored-by--> Organisation
+        // Document --authored-by--> Organisation (a report's committee, a letter's sender) or Person (a byline)
         AuthoredBy => "authored-by",
         // Person / Post / Organisation --responsible-for--> Action
         ResponsibleFor => "responsible-for",

@@ -59,7 +59,36 @@ node_type! {
 
         /// Who wrote it: the organisation of a letter's sender or a report's committee.
         async fn author(&self) -> Option<super::actors::Organisation> {
-            self.0.out_one(EdgeKind::AuthoredBy)
+            let target = self.0.graph.out(self.0.idx, EdgeKind::AuthoredBy).into_iter().find(|&t| self.0.graph.node(t).kind == crate::model::NodeKind::Organisation)?;
+            Some(super::actors::Organisation(self.0.at(target)))
+        }
+
+        /// The person a byline names ("A message from …").
+        async fn byline(&self) -> Option<Person> {
+            let target = self.0.graph.out(self.0.idx, EdgeKind::AuthoredBy).into_iter().find(|&t| self.0.graph.node(t).kind == crate::model::NodeKind::Person)?;
+            Some(Person(self.0.at(target)))
+        }
+
+        /// Reader comments and other statements the document holds.
+        async fn comments(&self) -> Vec<super::statements::Statement> {
+            let graph = &self.0.graph;
+            graph
+                .incoming(self.0.idx, EdgeKind::InDocument)
+                .into_iter()
+                .filter(|&idx| graph.node(idx).prop("kind") == Some("comment"))
+                .map(|idx| super::statements::Statement(self.0.at(idx)))
+                .collect()
+        }
+
+        /// Milestones a progress update reports on.
+        async fn milestones(&self) -> Vec<super::meetings::Action> {
+            let graph = &self.0.graph;
+            graph
+                .incoming(self.0.idx, EdgeKind::PartOf)
+                .into_iter()
+                .filter(|&idx| graph.node(idx).kind == crate::model::NodeKind::Action)
+                .map(|idx| super::meetings::Action(self.0.at(idx)))
+                .collect()
         }
 
         /// Who signed it, with the title under the signature.

@@ -145,6 +145,26 @@ node_type! {
 node_type! {
     /// A follow-up action from a meeting, as the summary list of actions records it.
     Action {
+        /// "action" (from a meeting) or "milestone" (of a business plan).
+        async fn kind(&self) -> String {
+            self.0.prop("kind").unwrap_or_else(|| "action".to_owned())
+        }
+
+        /// A milestone's period ("Quarter 1, 2018-19").
+        async fn period(&self) -> Option<String> {
+            self.0.prop("period")
+        }
+
+        /// The progress reported against a milestone.
+        async fn progress(&self) -> Option<String> {
+            self.0.prop("progress")
+        }
+
+        /// How a milestone's status was read from its progress text.
+        async fn status_rule(&self) -> Option<String> {
+            self.0.prop("status_rule")
+        }
+
         /// The agenda item number it arose under.
         async fn item(&self) -> Option<String> {
             self.0.prop("item")
@@ -160,7 +180,8 @@ node_type! {
             self.0.prop("text")
         }
 
-        /// "completed", "ongoing" or "closed" (the first word of the status).
+        /// An action's "completed", "ongoing" or "closed" (the first word of the
+        /// status); a milestone's "delivered", "on track" or "some delay".
         async fn status(&self) -> Option<String> {
             self.0.prop("status")
         }

@@ -378,13 +378,15 @@ impl Query {
     }
 
     /// Follow-up actions, newest meeting first; `status` keeps "completed",
-    /// "ongoing" or "closed"; `responsible` keeps one person, post or organisation.
+    /// "ongoing" or "closed"; `responsible` keeps one person, post or
+    /// organisation; `kind` is "action" (the default) or "milestone".
     #[graphql(complexity = "page_cost(first, child_complexity)")]
     async fn actions(
         &self,
         ctx: &Context<'_>,
         status: Option<String>,
         responsible: Option<String>,
+        #[graphql(default_with = "String::from(\"action\")")] kind: String,
         first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<Page<Action>> {
@@ -400,6 +402,7 @@ impl Query {
         let mut items: Vec<Action> = graph
             .of_kind(NodeKind::Action)
             .iter()
+            .filter(|&&idx| graph.node(idx).prop("kind").unwrap_or("action") == kind)
             .filter(|&&idx| {
                 status
                     .as_deref()

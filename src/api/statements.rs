@@ -189,6 +189,26 @@ node_type! {
             self.0.out_one(EdgeKind::InItem)
         }
 
+        /// What kind of statement: "turn" (a transcript turn), "reported" (a
+        /// claim a report or letter attributes) or "comment" (a reader comment).
+        async fn kind(&self) -> String {
+            match (self.0.prop("kind"), self.0.prop("verbatim").as_deref()) {
+                (Some(kind), _) => kind,
+                (None, Some("false")) => "reported".to_owned(),
+                _ => "turn".to_owned(),
+            }
+        }
+
+        /// A comment's headline (the commenter's own tagline) and age ("2mo").
+        async fn headline(&self) -> Option<String> {
+            self.0.prop("headline")
+        }
+
+        /// How long before capture a comment was posted, as shown ("2mo", "1y").
+        async fn age(&self) -> Option<String> {
+            self.0.prop("age")
+        }
+
         /// Footnotes a reported statement rests on.
         async fn citations(&self) -> Vec<super::documents::Citation> {
             self.0.out(EdgeKind::Cites)

@@ -7,10 +7,12 @@
 
 mod actions;
 mod citations;
+mod comments;
 mod interests;
 mod letter;
 mod meeting;
 mod mentions;
+mod milestones;
 mod report;
 mod schedule;
 mod stance;
@@ -148,6 +150,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     };
     ctx.orgs.learn(src.text);
     add_document_node(&mut ctx, meta, first_line);
+    add_byline(&mut ctx);
     for section in sections(src) {
         match section.kind {
             SectionKind::Agenda => meeting::parse_agenda(&mut ctx, section),
@@ -161,6 +164,8 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     actions::parse(&mut ctx);
     schedule::parse(&mut ctx);
     interests::parse(&mut ctx);
+    comments::parse(&mut ctx);
+    milestones::parse(&mut ctx);
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);
     citations::parse(&mut ctx, &reports);
@@ -205,6 +210,33 @@ fn add_document_node(ctx: &mut Ctx<'_>, meta: &DocumentMeta, first_line: usize) 
                 ctx.src.quote_line(line, &written),
             ));
         }
+    }
+}
+
+/// "A message from Chief Superintendent Sally Benatar", "More articles by Sir
+/// Mark Rowley": the person who wrote the document.
+fn add_byline(ctx: &mut Ctx<'_>) {
+    const BYLINES: [&str; 4] = ["A message from ", "More articles by ", "Written by ", "By "];
+    for n in 1..=ctx.src.len() {
+        let line = ctx.src.line(n);
+        let text = plain(line.trim_start_matches('#'));
+        let Some(name) = BYLINES.iter().find_map(|b| text.strip_prefix(b)) else {
+            continue;
+        };
+        let Some(person) = crate::names::PersonName::parse(name)
+            .filter(|p| p.core.split_whitespace().count() >= 2)
+        else {
+            continue;
+        };
+        let span = ctx.src.quote_line(n, meeting::find_in_line(line, name));
+        let key = meeting::add_person(ctx, &person, name, span.clone());
+        ctx.out.add_edge(Edge::new(
+            ctx.doc_key.clone(),
+            EdgeKind::AuthoredBy,
+            key,
+            span,
+        ));
+        return;
     }
 }
 
