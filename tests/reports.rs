@@ -328,3 +328,59 @@ fn responses_the_minutes_only_note_are_linked_to_the_report() {
         .unwrap()
         .contains("be noted"));
 }
+
+#[test]
+fn reviews_discussed_at_meetings_are_documents() {
+    let data = query(
+        r#"{ documents(kind: "external", first: 100) { totalCount edges { node { title discussedAt { number meeting { date } } } } } }"#,
+    );
+    let discussed: Vec<(String, String)> = data["documents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| {
+            let title = e["node"]["title"].as_str().unwrap().to_owned();
+            e["node"]["discussedAt"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |i| {
+                    (
+                        title.clone(),
+                        i["meeting"]["date"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        discussed.contains(&(
+            "Independent Review of Prevent".to_owned(),
+            "2023-03-08".to_owned()
+        )),
+        "{discussed:?}"
+    );
+    assert!(discussed.iter().any(|(t, d)| t
+        .starts_with("Independent Review into the Standards of Behaviour")
+        && d == "2023-03-22"));
+}
+
+#[test]
+fn letters_mention_the_recommendations_they_answer() {
+    let data = query(
+        r#"{ report(title: "Probation Services in London") { recommendations { number mentionedIn { node { __typename ... on Document { kind } } } } } }"#,
+    );
+    let rec3 = data["report"]["recommendations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["number"] == 3)
+        .unwrap();
+    let letters = rec3["mentionedIn"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["node"]["kind"] == "letter")
+        .count();
+    assert_eq!(letters, 3, "the HMPPS, MA and HMCTS letters");
+}

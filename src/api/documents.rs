@@ -151,6 +151,11 @@ node_type! {
             meetings.into_iter().map(|idx| Meeting(self.0.at(idx))).collect()
         }
 
+        /// Agenda items at which this outside document was discussed.
+        async fn discussed_at(&self) -> Vec<super::meetings::AgendaItem> {
+            self.0.out(EdgeKind::DiscussedAt)
+        }
+
         /// The meeting it records.
         async fn meeting(&self) -> Option<Meeting> {
             self.0.out_one(EdgeKind::Records)

@@ -95,6 +95,11 @@ node_type! {
         }
 
 
+        /// Outside reviews and reports the item discussed.
+        async fn discusses(&self) -> Vec<Document> {
+            self.0.incoming(EdgeKind::DiscussedAt)
+        }
+
         /// Guests invited for this item.
         async fn guests(&self) -> Vec<Attendance> {
             self.0.incoming(EdgeKind::GuestAt)

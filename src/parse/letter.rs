@@ -536,6 +536,14 @@ fn add_responses(
             report.recommendation_key(number),
             ctx.src.quote_line(first, ctx.src.line(first).trim()),
         ));
+        // The letter names the recommendation: a mention, so "who wrote about
+        // recommendation 3" is a graph query.
+        ctx.out.add_edge(Edge::new(
+            letter_key.to_owned(),
+            EdgeKind::Mentions,
+            report.recommendation_key(number),
+            ctx.src.span(first, first),
+        ));
         ctx.out.add_edge(Edge::new(
             key.clone(),
             EdgeKind::Respondent,

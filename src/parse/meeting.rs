@@ -300,17 +300,41 @@ fn add_items(
                 span.clone(),
             )
             .with("number", number.clone())
-            .with("title", title),
+            .with("title", title.clone()),
         );
         ctx.out.add_edge(Edge::new(
             key.clone(),
             EdgeKind::ItemOf,
             meeting.key.clone(),
-            span,
+            span.clone(),
         ));
+        add_discussed_review(ctx, &title, &key, span);
         items.push((n, key));
     }
     items
+}
+
+/// An item titled after a review or report ("Independent Review of Prevent")
+/// discusses that outside document: it gets a node and a `discussed-at` edge.
+pub(crate) fn add_discussed_review(ctx: &mut Ctx<'_>, title: &str, item: &str, span: Span) {
+    let names_review = title
+        .split_whitespace()
+        .any(|w| matches!(w, "Review" | "Report" | "Inquiry" | "Inspection"));
+    if !names_review {
+        return;
+    }
+    let key = format!("document/external/{}", slug(title));
+    ctx.out.add_node(
+        Node::new(
+            key.clone(),
+            NodeKind::Document,
+            title.to_owned(),
+            span.clone(),
+        )
+        .with("kind", "external"),
+    );
+    ctx.out
+        .add_edge(Edge::new(key, EdgeKind::DiscussedAt, item.to_owned(), span));
 }
 
 /// The part of `line` that spells `wanted` once markup is removed, else the line.

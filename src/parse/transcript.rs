@@ -97,6 +97,8 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
         meeting.clone(),
         header_span.clone(),
     ));
+    let title_span = ctx.src.quote_line(section.first, title_quote);
+    super::meeting::add_discussed_review(ctx, &item_title, &item, title_span);
 
     let mut doc_slug = format!(
         "{}/item-{}",
