@@ -3,23 +3,11 @@
 
 mod common;
 
-use common::{fixture, ingest_fresh, BASE};
-use scrutiny::api::{build_schema, ApiConfig};
-use scrutiny::index::{Graph, SharedGraph};
+use common::fixture;
 use serde_json::Value;
 
 fn query(q: &str) -> Value {
-    let store = ingest_fresh(&[fixture("pack")]);
-    let graph = SharedGraph::new(Graph::load(&store).unwrap());
-    let schema = build_schema(
-        graph,
-        ApiConfig {
-            base_iri: BASE.to_owned(),
-        },
-    );
-    let response = common::futures_block_on(schema.execute(q));
-    assert!(response.errors.is_empty(), "{:?}", response.errors);
-    response.data.into_json().unwrap()
+    common::query_over(&[fixture("pack")], q)
 }
 
 #[test]

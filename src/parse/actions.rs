@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::meeting::{add_org, add_person, find_in_line};
 use super::report::add_post;
-use super::{item_key, meeting_key, Ctx};
+use super::{item_key, meeting_node, Ctx};
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::names::PersonName;
 use crate::orgs::Post;
@@ -99,24 +99,17 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             n += 1;
             continue;
         };
-        let meeting = meeting_key(&body.key, &date.to_string());
         let meeting_span = ctx.src.quote_line(n, &date_text);
-        ctx.out.add_node(
-            Node::new(
-                meeting.clone(),
-                NodeKind::Meeting,
-                format!("{}, {date_text}", body.name),
-                meeting_span.clone(),
-            )
-            .with("body", body.name.clone())
-            .with("date", date.to_string()),
-        );
-        ctx.out.add_edge(Edge::new(
-            meeting.clone(),
-            EdgeKind::HeldBy,
-            body.key.clone(),
+        let node = meeting_node(
+            ctx,
+            &body,
+            &date.to_string(),
+            &date_text,
             meeting_span.clone(),
-        ));
+            meeting_span,
+        );
+        let meeting = node.key.clone();
+        ctx.out.add_node(node);
 
         // The header row, then one row per line until the table ends.
         let Some(header) =

@@ -16,10 +16,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::report::Report;
-use super::{meeting_key, Ctx};
+use super::{meeting_node, Ctx};
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::names::PersonName;
-use crate::orgs::Orgs;
+use crate::orgs::{Org, Orgs};
 use crate::text::{find_date, plain, slug};
 
 /// A footnote: its marker at the start of a line, then its text.
@@ -190,12 +190,12 @@ fn sentences(line: &str) -> Vec<(&str, usize)> {
 }
 
 /// Whether a footnote cites a meeting: a transcript or a meeting with a date.
-fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(String, String)> {
+fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(Org, String, String)> {
     let lower = text.to_lowercase();
     if !(lower.contains("transcript") || lower.contains("meeting")) {
         return None;
     }
-    let (date, _) = find_date(text)?;
+    let (date, date_text) = find_date(text)?;
     // The body it names, else the committee the document's meetings belong to.
     let body = ctx
         .orgs
@@ -220,7 +220,7 @@ fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(String, Stri
                 .find(|n| n.kind == NodeKind::Meeting)
                 .and_then(|m| ctx.orgs.resolve(m.prop("body")?))
         })?;
-    Some((meeting_key(&body.key, &date.to_string()), body.name))
+    Some((body, date.to_string(), date_text.to_owned()))
 }
 
 fn add_citation(
@@ -245,19 +245,11 @@ fn add_citation(
         node = node.with("page", page[1].to_owned());
     }
     let cited = match cited_meeting(ctx, &text, owner) {
-        Some((meeting, body)) => {
-            let date = meeting.rsplit('/').next().unwrap_or_default().to_owned();
-            ctx.out.add_node(
-                Node::new(
-                    meeting.clone(),
-                    NodeKind::Meeting,
-                    format!("{body}, {date}"),
-                    span.clone(),
-                )
-                .with("body", body.clone())
-                .with("date", date.clone()),
-            );
-            Cited::Meeting { key: meeting }
+        Some((body, date, date_text)) => {
+            let node = meeting_node(ctx, &body, &date, &date_text, span.clone(), span.clone());
+            let key = node.key.clone();
+            ctx.out.add_node(node);
+            Cited::Meeting { key }
         }
         None => {
             // An outside document: the linked title, else the text before the first comma.

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{item_key, meeting_key, Ctx, Section};
+use super::{item_key, meeting_node, Ctx, Section};
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::names::{is_chair_role, PersonName, SpeakerLabel};
 use crate::orgs::Org;
@@ -111,16 +111,10 @@ fn add_meeting(ctx: &mut Ctx<'_>, section: Section, what: &str) -> Option<Meetin
     };
     let body_org = ctx.orgs.resolve(&body.value)?;
     let iso = parsed_date.to_string();
-    let key = meeting_key(&body_org.key, &iso);
     let date_span = ctx.src.quote_line(date.first, date_text);
-    let mut node = Node::new(
-        key.clone(),
-        NodeKind::Meeting,
-        format!("{}, {}", body_org.name, date_text),
-        date_span,
-    )
-    .with("body", body_org.name.clone())
-    .with("date", iso.clone());
+    let body_span = ctx.src.quote_line(body.first, &body_org.as_written);
+    let mut node = meeting_node(ctx, &body_org, &iso, date_text, date_span, body_span);
+    let key = node.key.clone();
     for (name, field) in [("time", fields.get("time")), ("place", fields.get("place"))] {
         if let Some(field) = field {
             node = node.with(name, field.value.clone());
@@ -128,22 +122,6 @@ fn add_meeting(ctx: &mut Ctx<'_>, section: Section, what: &str) -> Option<Meetin
         }
     }
     ctx.out.add_node(node);
-    let body_span = ctx.src.quote_line(body.first, &body_org.as_written);
-    ctx.out.add_node(
-        Node::new(
-            body_org.key.clone(),
-            NodeKind::Organisation,
-            body_org.name.clone(),
-            body_span.clone(),
-        )
-        .alias(body_org.as_written.clone()),
-    );
-    ctx.out.add_edge(Edge::new(
-        key.clone(),
-        EdgeKind::HeldBy,
-        body_org.key.clone(),
-        body_span,
-    ));
     Some(MeetingRef {
         key,
         body: body_org,

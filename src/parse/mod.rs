@@ -22,8 +22,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Span;
 use crate::model::{Contribution, Edge, EdgeKind, Node, NodeKind};
-use crate::orgs::Orgs;
+use crate::orgs::{Org, Orgs};
 use crate::text::{plain, slug, Source};
 
 /// What the manifest (or, failing that, the file itself) says about a document.
@@ -286,6 +287,43 @@ pub fn sections(src: &Source<'_>) -> Vec<Section> {
 pub(crate) fn meeting_key(body_key: &str, date: &str) -> String {
     let body = body_key.trim_start_matches("organisation/");
     format!("meeting/{body}/{date}")
+}
+
+/// A meeting of `body` on `date` (ISO 8601), named with the date as the text
+/// writes it. Adds the body and the `held-by` edge; the caller sets any other
+/// properties and adds the node.
+pub(crate) fn meeting_node(
+    ctx: &mut Ctx<'_>,
+    body: &Org,
+    date: &str,
+    date_text: &str,
+    span: Span,
+    body_span: Span,
+) -> Node {
+    let key = meeting_key(&body.key, date);
+    ctx.out.add_node(
+        Node::new(
+            body.key.clone(),
+            NodeKind::Organisation,
+            body.name.clone(),
+            body_span.clone(),
+        )
+        .alias(body.as_written.clone()),
+    );
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::HeldBy,
+        body.key.clone(),
+        body_span,
+    ));
+    Node::new(
+        key,
+        NodeKind::Meeting,
+        format!("{}, {date_text}", body.name),
+        span,
+    )
+    .with("body", body.name.clone())
+    .with("date", date)
 }
 
 /// The key of agenda item `number` of a meeting.

@@ -2,8 +2,7 @@
 //! lists the committee's future meetings.
 
 use super::actions::committee;
-use super::{meeting_key, Ctx};
-use crate::model::{Edge, EdgeKind, Node, NodeKind};
+use super::{meeting_node, Ctx};
 use crate::text::{find_date, plain};
 
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
@@ -46,23 +45,14 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             );
             match find_date(date_cell) {
                 Some((date, written)) => {
-                    let key = meeting_key(&body.key, &date.to_string());
                     let span = ctx.src.quote_line(m, line.trim());
-                    let mut node = Node::new(
-                        key.clone(),
-                        NodeKind::Meeting,
-                        format!("{}, {written}", body.name),
-                        span.clone(),
-                    )
-                    .with("body", body.name.clone())
-                    .with("date", date.to_string())
-                    .with("scheduled", "true");
+                    let mut node =
+                        meeting_node(ctx, &body, &date.to_string(), written, span.clone(), span)
+                            .with("scheduled", "true");
                     if !topic.is_empty() {
                         node = node.with("topic", topic);
                     }
                     ctx.out.add_node(node);
-                    ctx.out
-                        .add_edge(Edge::new(key, EdgeKind::HeldBy, body.key.clone(), span));
                 }
                 None => ctx.warn(
                     m,

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::meeting::{add_membership, add_org, add_person, find_in_line};
-use super::{item_key, meeting_key, Ctx, Section};
+use super::{item_key, meeting_node, Ctx, Section};
 use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::names::SpeakerLabel;
 use crate::text::{find_date, is_page_furniture, plain, slug};
@@ -62,23 +62,11 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
         return;
     };
     let iso = date.to_string();
-    let meeting = meeting_key(&body.key, &iso);
-    ctx.out.add_node(
-        Node::new(
-            meeting.clone(),
-            NodeKind::Meeting,
-            format!("{}, {}", body.name, date_text),
-            ctx.src.quote_line(section.first, date_text),
-        )
-        .with("body", body.name.clone())
-        .with("date", iso.clone()),
-    );
-    ctx.out.add_edge(Edge::new(
-        meeting.clone(),
-        EdgeKind::HeldBy,
-        body.key.clone(),
-        ctx.src.quote_line(section.first, body_text),
-    ));
+    let date_span = ctx.src.quote_line(section.first, date_text);
+    let body_span = ctx.src.quote_line(section.first, body_text);
+    let node = meeting_node(ctx, &body, &iso, date_text, date_span, body_span);
+    let meeting = node.key.clone();
+    ctx.out.add_node(node);
     let item = item_key(&meeting, &number);
     let title_quote = find_in_line(header, &item_title);
     ctx.out.add_node(

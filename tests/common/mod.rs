@@ -58,6 +58,21 @@ pub fn query(q: &str) -> Value {
     response.data.into_json().expect("json")
 }
 
+/// Runs a query over a fresh graph of the given files and folders.
+pub fn query_over(paths: &[PathBuf], q: &str) -> Value {
+    let store = ingest_fresh(paths);
+    let graph = SharedGraph::new(Graph::load(&store).expect("load"));
+    let schema = build_schema(
+        graph,
+        ApiConfig {
+            base_iri: BASE.to_owned(),
+        },
+    );
+    let response = futures_block_on(schema.execute(q));
+    assert!(response.errors.is_empty(), "errors: {:?}", response.errors);
+    response.data.into_json().expect("json")
+}
+
 /// Runs a query and returns the whole response (data and errors) as JSON.
 pub fn query_response(q: &str) -> Value {
     let response = futures_block_on(seed_schema().execute(q));
