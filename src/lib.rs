@@ -7,8 +7,13 @@
 //! - [`text`]: source lines with byte offsets; markup stripping, slugs, dates.
 //! - [`names`]: people's names, titles, post-nominals and speaker labels.
 //! - [`orgs`]: organisation names and abbreviations resolved to one node each.
-//! - [`parse`]: pure parsers, one module per section kind (agenda, minutes,
-//!   transcript), returning a contribution and diagnostics.
+//! - [`parse`]: pure parsers returning a contribution and diagnostics, one
+//!   module per structure: `meeting` (agenda, minutes), `transcript` (speaker
+//!   turns), `report` (recommendations, addressees), `letter` (letters and
+//!   responses), `stance` (response stances), `actions` (summary lists of
+//!   actions), `schedule` (work programmes), `interests` (declared interests),
+//!   `citations` (footnotes, reported speech), `comments` (reader comments),
+//!   `milestones` (business plan milestones), `mentions` (who names whom).
 //! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
 //! - [`store`]: the sled layout; the only module that touches sled.
 //! - [`index`]: the merged graph in petgraph, as immutable snapshots.
