@@ -96,6 +96,10 @@ impl<'a> Source<'a> {
 /// Removes the document's inline markup: `**bold**`, `<b>`-style tags and
 /// `[text](link)` links (keeping the text), and folds runs of white space.
 pub fn plain(text: &str) -> String {
+    // Most lines carry no markup: fold their white space and be done.
+    if !text.contains(['*', '<', '[']) {
+        return fold_whitespace(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
@@ -136,7 +140,19 @@ pub fn plain(text: &str) -> String {
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    fold_whitespace(&out)
+}
+
+/// Runs of white space become one space; ends are trimmed.
+fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Folds typographic quotes and dashes to their ASCII twins, for comparing names.
@@ -218,11 +234,15 @@ fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
 
 /// Whether a line marks a blank page, the end of one document in a pack.
 pub fn is_blank_page(line: &str) -> bool {
-    plain(line).eq_ignore_ascii_case("This page is intentionally left blank")
+    line.len() < 80 && plain(line).eq_ignore_ascii_case("This page is intentionally left blank")
 }
 
 /// Whether a line is page furniture that carries no content.
 pub fn is_page_furniture(line: &str) -> bool {
+    // Furniture is short; a long line is content, whatever it holds.
+    if line.len() > 80 {
+        return false;
+    }
     let plain = plain(line);
     plain.eq_ignore_ascii_case("This page is intentionally left blank")
         || plain.chars().all(|c| c == '-' || c == '_' || c == '*') && !plain.is_empty()

@@ -71,6 +71,10 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
     let mut n = 1;
     while n <= ctx.src.len() {
         let line = ctx.src.line(n);
+        if !line.starts_with('#') {
+            n += 1;
+            continue;
+        }
         let heading = plain(line.trim_start_matches('#'));
         let Some(cap) = (line.starts_with('#'))
             .then(|| HEADING.captures(&heading))

@@ -10,6 +10,10 @@ use crate::text::{find_date, plain};
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
     let mut n = 1;
     while n <= ctx.src.len() {
+        if !ctx.src.line(n).contains('\t') {
+            n += 1;
+            continue;
+        }
         let header: Vec<String> = ctx
             .src
             .line(n)

@@ -48,7 +48,8 @@ struct Letter {
 pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     let mut previous_end = 0;
     for n in 1..=ctx.src.len() {
-        if !plain(ctx.src.line(n)).starts_with("Dear ") {
+        let line = ctx.src.line(n);
+        if !line.contains("Dear ") || !plain(line).starts_with("Dear ") {
             continue;
         }
         let Some(sign_off) =

@@ -158,6 +158,13 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
         .expect("patterns build");
 
     // Which statement each line belongs to, and where its label ends.
+    let speakers: HashMap<&str, &str> = ctx
+        .out
+        .edges
+        .values()
+        .filter(|e| e.kind == EdgeKind::Spoke)
+        .map(|e| (e.target.as_str(), e.source.as_str()))
+        .collect();
     let mut statement_of: BTreeMap<usize, (String, usize, Option<String>)> = BTreeMap::new();
     for node in ctx
         .out
@@ -170,12 +177,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             .line(span.first_line as usize)
             .find(":**")
             .map_or(0, |i| i + 3);
-        let speaker = ctx
-            .out
-            .edges
-            .values()
-            .find(|e| e.kind == EdgeKind::Spoke && e.target == node.key)
-            .map(|e| e.source.clone());
+        let speaker = speakers.get(node.key.as_str()).map(|s| (*s).to_owned());
         for line in span.first_line..=span.last_line {
             let skip = if line == span.first_line {
                 label_end

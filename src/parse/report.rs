@@ -66,6 +66,11 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> Vec<Report> {
     let mut n = 1;
     while n <= last {
         let line = ctx.src.line(n);
+        // Only headings and the sentences that introduce a list can open one.
+        if !line.starts_with('#') && !line.contains("following recommendations") {
+            n += 1;
+            continue;
+        }
         let text = plain(line.trim_start_matches('#'));
         if line.starts_with('#') && text.eq_ignore_ascii_case("recommendations") {
             if let Some(report) = summary_list(ctx, n) {
