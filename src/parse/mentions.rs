@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
+use super::report::Report;
 use super::Ctx;
 use crate::model::{Edge, EdgeKind, Node, NodeKind, NAME_SOURCE};
 use crate::names::{PersonName, TITLES};
@@ -39,7 +40,7 @@ struct Target {
     person: bool,
 }
 
-pub(super) fn parse(ctx: &mut Ctx<'_>) {
+pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     let src = ctx.src;
     // People named with a title anywhere in the document join those it defines.
     for n in 1..=src.len() {
@@ -205,12 +206,24 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             }
             let (source, skip, speaker) = match statement_of.get(&n) {
                 Some((statement, skip, speaker)) => (statement.clone(), *skip, speaker.clone()),
-                None => (ctx.doc_key.clone(), 0, None),
+                // A report's own text mentions as the report; the rest as the file.
+                None => {
+                    let report = reports.iter().find(|r| {
+                        r.extent
+                            .is_some_and(|(first, last)| (first..=last).contains(&n))
+                    });
+                    (
+                        report.map_or_else(|| ctx.doc_key.clone(), |r| r.key.clone()),
+                        0,
+                        None,
+                    )
+                }
             };
-            // A label names its speaker; that is not a mention, nor is a speaker naming themself.
-            if found.start() < skip
-                || (target.person && speaker.as_deref() == Some(target.key.as_str()))
-            {
+            // A label names its speaker; that is not a mention, nor is a speaker
+            // naming themself, nor a report naming its own title.
+            let own = source == target.key
+                || (target.person && speaker.as_deref() == Some(target.key.as_str()));
+            if found.start() < skip || own {
                 continue;
             }
             edges.push(

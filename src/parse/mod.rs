@@ -170,7 +170,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);
     citations::parse(&mut ctx, &reports);
-    mentions::parse(&mut ctx);
+    mentions::parse(&mut ctx, &reports);
     (ctx.out, ctx.diagnostics)
 }
 
