@@ -13,7 +13,8 @@
 //!   responses), `stance` (response stances), `actions` (summary lists of
 //!   actions), `schedule` (work programmes), `interests` (declared interests),
 //!   `citations` (footnotes, reported speech), `comments` (reader comments),
-//!   `milestones` (business plan milestones), `mentions` (who names whom).
+//!   `milestones` (business plan milestones), `answers` (requests a letter
+//!   answers, dates outputs were agreed), `mentions` (who names whom).
 //! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
 //! - [`store`]: the sled layout; the only module that touches sled.
 //! - [`index`]: the merged graph in petgraph, as immutable snapshots.

@@ -134,6 +134,8 @@ kinds! {
         ArisesFrom => "arises-from",
         // Document / Statement --cites--> Citation; Citation --cites--> Meeting / Document
         Cites => "cites",
+        // Document (a letter) --answers--> Action (the committee's request it answers)
+        Answers => "answers",
         // Document (an outside review) --discussed-at--> AgendaItem
         DiscussedAt => "discussed-at",
     }

@@ -136,3 +136,35 @@ fn the_work_programme_schedules_future_meetings() {
         .iter()
         .all(|m| m["body"]["name"] == "Police and Crime Committee"));
 }
+
+#[test]
+fn letters_answer_the_requests_actions_record() {
+    let data = query(
+        r#"{ actions(first: 100) { edges { node { meeting { date } item answeredIn { node { ... on Document { kind author { name } } } provenance { quote } } } } } }"#,
+    );
+    let answered: Vec<(&str, &str, usize)> = data["actions"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["node"])
+        .filter(|a| !a["answeredIn"].as_array().unwrap().is_empty())
+        .map(|a| {
+            let letter = &a["answeredIn"][0];
+            assert_eq!(letter["node"]["kind"], "letter");
+            assert_eq!(
+                letter["node"]["author"]["name"],
+                "Mayor's Office for Policing and Crime"
+            );
+            (
+                a["meeting"]["date"].as_str().unwrap(),
+                a["item"].as_str().unwrap(),
+                letter["provenance"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    // The February request listed three items, the January one two: each heading of the answer is a span.
+    assert_eq!(
+        answered,
+        vec![("2023-02-22", "7", 3), ("2023-01-25", "7", 2)]
+    );
+}

@@ -412,3 +412,25 @@ fn letters_mention_the_recommendations_they_answer() {
         .count();
     assert_eq!(letters, 3, "the HMPPS, MA and HMCTS letters");
 }
+
+#[test]
+fn reports_are_dated_by_the_day_they_were_agreed() {
+    let data = query(
+        r#"{ documents(kind: "report") { edges { node { title date dateBasis provenance { quote } } } } }"#,
+    );
+    let dated: Vec<(&str, &str)> = data["documents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["node"])
+        .filter(|r| r["dateBasis"] == "agreed")
+        .map(|r| (r["title"].as_str().unwrap(), r["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        dated,
+        vec![
+            ("Counter-terrorism and radicalisation", "2023-04-24"),
+            ("Missing children in London", "2023-04-25")
+        ]
+    );
+}

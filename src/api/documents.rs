@@ -156,6 +156,17 @@ node_type! {
             self.0.out(EdgeKind::DiscussedAt)
         }
 
+        /// Committee requests (actions) this letter answers, with the heading that does.
+        async fn answers(&self) -> Vec<super::view::Mention> {
+            self.0.linked(false, EdgeKind::Answers)
+        }
+
+        /// How the date was found: "agreed" when the document records the day
+        /// the output was agreed rather than a date printed on it.
+        async fn date_basis(&self) -> Option<String> {
+            self.0.prop("date_basis")
+        }
+
         /// The meeting it records.
         async fn meeting(&self) -> Option<Meeting> {
             self.0.out_one(EdgeKind::Records)

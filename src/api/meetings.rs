@@ -206,6 +206,11 @@ node_type! {
             Party::from_view(self.0.at(self.0.graph.incoming(self.0.idx, EdgeKind::ResponsibleFor).into_iter().next()?))
         }
 
+        /// Letters and documents that answer this request, with the heading that does.
+        async fn answered_in(&self) -> Vec<super::view::Mention> {
+            self.0.linked(true, EdgeKind::Answers)
+        }
+
         /// The meeting it arose from.
         async fn meeting(&self) -> Option<Meeting> {
             self.0.out_one(EdgeKind::ArisesFrom)

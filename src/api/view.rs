@@ -110,6 +110,11 @@ impl Mention {
 impl View {
     /// Mentions of this node (`incoming`) or by this node.
     pub(crate) fn mentions(&self, incoming: bool) -> Vec<Mention> {
+        self.linked(incoming, EdgeKind::Mentions)
+    }
+
+    /// Nodes linked by `kind` edges, with the edges' spans.
+    pub(crate) fn linked(&self, incoming: bool, kind: EdgeKind) -> Vec<Mention> {
         use petgraph::visit::EdgeRef;
         let direction = if incoming {
             petgraph::Direction::Incoming
@@ -120,7 +125,7 @@ impl View {
             .graph
             .graph
             .edges_directed(self.idx, direction)
-            .filter(|e| e.weight().kind == EdgeKind::Mentions)
+            .filter(|e| e.weight().kind == kind)
             .map(|e| Mention {
                 graph: self.graph.clone(),
                 other: if incoming { e.source() } else { e.target() },

@@ -6,6 +6,7 @@
 //! each kind. Adding a kind is adding a module and a match arm.
 
 mod actions;
+mod answers;
 mod citations;
 mod comments;
 mod interests;
@@ -169,6 +170,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     milestones::parse(&mut ctx);
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);
+    answers::parse(&mut ctx, &reports);
     citations::parse(&mut ctx, &reports);
     mentions::parse(&mut ctx, &reports);
     (ctx.out, ctx.diagnostics)
