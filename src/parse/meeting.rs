@@ -193,16 +193,19 @@ pub(crate) fn add_person(ctx: &mut Ctx<'_>, name: &PersonName, label: &str, span
 /// Adds an organisation named in the text, returning it resolved.
 pub(crate) fn add_org(ctx: &mut Ctx<'_>, name: &str, span: Span) -> Option<Org> {
     let org = ctx.orgs.resolve(name)?;
-    ctx.out.add_node(
-        Node::new(
-            org.key.clone(),
-            NodeKind::Organisation,
-            org.name.clone(),
-            span.clone(),
-        )
-        .alias(org.as_written.clone()),
-    );
+    ctx.out.add_node(org_node(&org, span));
     Some(org)
+}
+
+/// The node of a resolved organisation, with the name as written as an alias.
+pub(crate) fn org_node(org: &Org, span: Span) -> Node {
+    Node::new(
+        org.key.clone(),
+        NodeKind::Organisation,
+        org.name.clone(),
+        span,
+    )
+    .alias(org.as_written.clone())
 }
 
 /// Records that a person held `role` (in `org`, when known) on `date`, and on
@@ -561,15 +564,7 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
                 span.clone(),
             );
             if let Some(org) = org.filter(|_| entry.status == "guest") {
-                ctx.out.add_node(
-                    Node::new(
-                        org.key.clone(),
-                        NodeKind::Organisation,
-                        org.name.clone(),
-                        span.clone(),
-                    )
-                    .alias(org.as_written.clone()),
-                );
+                ctx.out.add_node(org_node(&org, span.clone()));
             }
         }
         if entry.role.as_deref().is_some_and(is_chair_role) && entry.status == "present" {

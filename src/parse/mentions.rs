@@ -244,13 +244,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             match ctx.orgs.resolve(&written) {
                 Some(org) if org.key == edge.target => {
                     ctx.out.add_node(
-                        Node::new(
-                            org.key,
-                            NodeKind::Organisation,
-                            org.name,
-                            edge.provenance[0].clone(),
-                        )
-                        .alias(written),
+                        super::meeting::org_node(&org, edge.provenance[0].clone()).alias(written),
                     );
                 }
                 _ => continue,

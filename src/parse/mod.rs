@@ -200,10 +200,8 @@ fn add_document_node(ctx: &mut Ctx<'_>, meta: &DocumentMeta, first_line: usize) 
     if let Some(publisher) = meta.publisher.as_deref().and_then(|p| ctx.orgs.resolve(p)) {
         let aliases = std::iter::once(publisher.name.clone());
         if let Some((line, written)) = find_first(ctx.src, aliases) {
-            ctx.out.add_node(Node::new(
-                publisher.key.clone(),
-                NodeKind::Organisation,
-                publisher.name.clone(),
+            ctx.out.add_node(meeting::org_node(
+                &publisher,
                 ctx.src.quote_line(line, &written),
             ));
             ctx.out.add_edge(Edge::new(
@@ -303,15 +301,7 @@ pub(crate) fn meeting_node(
     body_span: Span,
 ) -> Node {
     let key = meeting_key(&body.key, date);
-    ctx.out.add_node(
-        Node::new(
-            body.key.clone(),
-            NodeKind::Organisation,
-            body.name.clone(),
-            body_span.clone(),
-        )
-        .alias(body.as_written.clone()),
-    );
+    ctx.out.add_node(meeting::org_node(body, body_span.clone()));
     ctx.out.add_edge(Edge::new(
         key.clone(),
         EdgeKind::HeldBy,

@@ -302,12 +302,8 @@ pub(crate) fn add_post(ctx: &mut Ctx<'_>, post: &crate::orgs::Post, span: Span) 
         .alias(span.quote.clone()),
     );
     if let Some(org) = &post.organisation {
-        ctx.out.add_node(Node::new(
-            org.key.clone(),
-            NodeKind::Organisation,
-            org.name.clone(),
-            span.clone(),
-        ));
+        ctx.out
+            .add_node(super::meeting::org_node(org, span.clone()));
         ctx.out.add_edge(Edge::new(
             post.key.clone(),
             EdgeKind::PostOf,
