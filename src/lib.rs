@@ -8,7 +8,8 @@
 //! - [`names`]: people's names, titles, post-nominals and speaker labels.
 //! - [`orgs`]: organisation names and abbreviations resolved to one node each.
 //! - [`parse`]: pure parsers returning a contribution and diagnostics, one
-//!   module per structure: `meeting` (agenda, minutes), `transcript` (speaker
+//!   module per structure: `entities` (people, organisations, roles shared by
+//!   all), `meeting` (agenda, minutes), `transcript` (speaker
 //!   turns), `report` (recommendations, addressees), `letter` (letters and
 //!   responses), `stance` (response stances), `actions` (summary lists of
 //!   actions), `schedule` (work programmes), `interests` (declared interests),

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::meeting::{add_org, add_person, find_in_line};
+use super::entities::{add_org, add_person, find_in_line};
 use super::report::add_post;
 use super::{item_key, meeting_node, Ctx};
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::meeting::add_person;
+use super::entities::add_person;
 use super::Ctx;
 use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::names::PersonName;

@@ -1,7 +1,7 @@
 //! Members' declared interests: a table whose header names the member and the
 //! interest ("Member, London Borough of Camden"), read as offices held.
 
-use super::meeting::{add_membership, add_org, add_person};
+use super::entities::{add_membership, add_org, add_person};
 use super::Ctx;
 use crate::names::PersonName;
 use crate::orgs::Orgs;

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::meeting::{add_org, add_person, find_in_line};
+use super::entities::{add_org, add_person, find_in_line};
 use super::report::Report;
 use super::stance::assign;
 use super::Ctx;

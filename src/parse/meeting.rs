@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::entities::{add_membership, add_org, add_person, find_in_line, org_node};
 use super::{item_key, meeting_node, Ctx, Section};
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::names::{is_chair_role, PersonName, SpeakerLabel};
@@ -175,80 +176,6 @@ fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Adds a person seen under `label`, returning their key.
-pub(crate) fn add_person(ctx: &mut Ctx<'_>, name: &PersonName, label: &str, span: Span) -> String {
-    let key = name.node_key();
-    let mut node =
-        Node::new(key.clone(), NodeKind::Person, name.full.clone(), span).alias(label.to_owned());
-    if !name.post_nominals.is_empty() {
-        node = node.with("honorifics", name.post_nominals.join(" "));
-    }
-    if !name.titles.is_empty() {
-        node = node.with("titles", name.titles.join(" "));
-    }
-    ctx.out.add_node(node);
-    key
-}
-
-/// Adds an organisation named in the text, returning it resolved.
-pub(crate) fn add_org(ctx: &mut Ctx<'_>, name: &str, span: Span) -> Option<Org> {
-    let org = ctx.orgs.resolve(name)?;
-    ctx.out.add_node(org_node(&org, span));
-    Some(org)
-}
-
-/// The node of a resolved organisation, with the name as written as an alias.
-pub(crate) fn org_node(org: &Org, span: Span) -> Node {
-    Node::new(
-        org.key.clone(),
-        NodeKind::Organisation,
-        org.name.clone(),
-        span,
-    )
-    .alias(org.as_written.clone())
-}
-
-/// Records that a person held `role` (in `org`, when known) on `date`, and on
-/// what basis: "agreed" (appointed from that date), "listed" (on an agenda's
-/// list of members), "present" (as the minutes list them), "invited" (as a guest) or "labelled" (as a transcript labels them).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn add_membership(
-    ctx: &mut Ctx<'_>,
-    person: &str,
-    org: Option<&Org>,
-    role: &str,
-    date: &str,
-    basis: &str,
-    span: Span,
-) {
-    let org_slug = org.map_or("none".to_owned(), |o| slug(&o.name));
-    let person_slug = person.trim_start_matches("person/");
-    let key = format!("membership/{person_slug}/{org_slug}/{}/{date}", slug(role));
-    let name = match org {
-        Some(org) => format!("{role}, {}", org.name),
-        None => role.to_owned(),
-    };
-    let mut node = Node::new(key.clone(), NodeKind::Membership, name, span.clone())
-        .with("role", role)
-        .with("basis", basis);
-    node = if basis == "agreed" {
-        node.with("since", date)
-    } else {
-        node.with("as_of", date)
-    };
-    ctx.out.add_node(node);
-    ctx.out.add_edge(Edge::new(
-        key.clone(),
-        EdgeKind::Member,
-        person.to_owned(),
-        span.clone(),
-    ));
-    if let Some(org) = org {
-        ctx.out
-            .add_edge(Edge::new(key, EdgeKind::MemberOf, org.key.clone(), span));
-    }
-}
-
 /// Parses the numbered item headings of a section into agenda items.
 fn add_items(
     ctx: &mut Ctx<'_>,
@@ -316,14 +243,6 @@ pub(crate) fn add_discussed_review(ctx: &mut Ctx<'_>, title: &str, item: &str, s
     );
     ctx.out
         .add_edge(Edge::new(key, EdgeKind::DiscussedAt, item.to_owned(), span));
-}
-
-/// The part of `line` that spells `wanted` once markup is removed, else the line.
-pub(crate) fn find_in_line<'l>(line: &'l str, wanted: &str) -> &'l str {
-    match line.find(wanted) {
-        Some(at) => &line[at..at + wanted.len()],
-        None => line.trim(),
-    }
 }
 
 /// The agenda of a meeting: its header, items, and the committee membership.

@@ -244,7 +244,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             match ctx.orgs.resolve(&written) {
                 Some(org) if org.key == edge.target => {
                     ctx.out.add_node(
-                        super::meeting::org_node(&org, edge.provenance[0].clone()).alias(written),
+                        super::entities::org_node(&org, edge.provenance[0].clone()).alias(written),
                     );
                 }
                 _ => continue,

@@ -9,6 +9,7 @@ mod actions;
 mod answers;
 mod citations;
 mod comments;
+mod entities;
 mod interests;
 mod letter;
 mod meeting;
@@ -200,7 +201,7 @@ fn add_document_node(ctx: &mut Ctx<'_>, meta: &DocumentMeta, first_line: usize) 
     if let Some(publisher) = meta.publisher.as_deref().and_then(|p| ctx.orgs.resolve(p)) {
         let aliases = std::iter::once(publisher.name.clone());
         if let Some((line, written)) = find_first(ctx.src, aliases) {
-            ctx.out.add_node(meeting::org_node(
+            ctx.out.add_node(entities::org_node(
                 &publisher,
                 ctx.src.quote_line(line, &written),
             ));
@@ -229,8 +230,8 @@ fn add_byline(ctx: &mut Ctx<'_>) {
         else {
             continue;
         };
-        let span = ctx.src.quote_line(n, meeting::find_in_line(line, name));
-        let key = meeting::add_person(ctx, &person, name, span.clone());
+        let span = ctx.src.quote_line(n, entities::find_in_line(line, name));
+        let key = entities::add_person(ctx, &person, name, span.clone());
         ctx.out.add_edge(Edge::new(
             ctx.doc_key.clone(),
             EdgeKind::AuthoredBy,
@@ -301,7 +302,8 @@ pub(crate) fn meeting_node(
     body_span: Span,
 ) -> Node {
     let key = meeting_key(&body.key, date);
-    ctx.out.add_node(meeting::org_node(body, body_span.clone()));
+    ctx.out
+        .add_node(entities::org_node(body, body_span.clone()));
     ctx.out.add_edge(Edge::new(
         key.clone(),
         EdgeKind::HeldBy,

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::meeting::add_org;
+use super::entities::add_org;
 use super::Ctx;
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::orgs::Orgs;
@@ -303,7 +303,7 @@ pub(crate) fn add_post(ctx: &mut Ctx<'_>, post: &crate::orgs::Post, span: Span) 
     );
     if let Some(org) = &post.organisation {
         ctx.out
-            .add_node(super::meeting::org_node(org, span.clone()));
+            .add_node(super::entities::org_node(org, span.clone()));
         ctx.out.add_edge(Edge::new(
             post.key.clone(),
             EdgeKind::PostOf,

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::meeting::{add_membership, add_org, add_person, find_in_line};
+use super::entities::{add_membership, add_org, add_person, find_in_line};
 use super::{item_key, meeting_node, Ctx, Section};
 use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::names::SpeakerLabel;
