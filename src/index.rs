@@ -257,6 +257,162 @@ impl Graph {
     }
 }
 
+/// Walks of the graph for explorers: paths between two nodes and the
+/// neighbourhood of one. Edges are followed in both directions (a path from a
+/// person to a report runs person → statement ← … ); `kinds`, when given,
+/// keeps only those edge kinds.
+impl Graph {
+    fn steps(
+        &self,
+        idx: NodeIndex,
+        kinds: Option<&[EdgeKind]>,
+    ) -> impl Iterator<Item = (EdgeIndex, NodeIndex)> + '_ {
+        let kinds = kinds.map(<[EdgeKind]>::to_vec);
+        self.graph
+            .edges_directed(idx, Direction::Outgoing)
+            .map(|e| (e.id(), e.target(), e.weight().kind))
+            .chain(
+                self.graph
+                    .edges_directed(idx, Direction::Incoming)
+                    .map(|e| (e.id(), e.source(), e.weight().kind)),
+            )
+            .filter(move |(_, _, kind)| kinds.as_ref().is_none_or(|k| k.contains(kind)))
+            .map(|(edge, other, _)| (edge, other))
+    }
+
+    /// The shortest path of at most `max_hops` edges, as edges in order from `from`.
+    pub fn shortest_path(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        max_hops: usize,
+        kinds: Option<&[EdgeKind]>,
+    ) -> Option<Vec<EdgeIndex>> {
+        if from == to {
+            return Some(Vec::new());
+        }
+        let mut previous: HashMap<NodeIndex, (NodeIndex, EdgeIndex)> = HashMap::new();
+        let mut frontier = vec![from];
+        for _ in 0..max_hops {
+            let mut next = Vec::new();
+            for &node in &frontier {
+                for (edge, other) in self.steps(node, kinds) {
+                    if other == from || previous.contains_key(&other) {
+                        continue;
+                    }
+                    previous.insert(other, (node, edge));
+                    if other == to {
+                        let mut path = Vec::new();
+                        let mut at = to;
+                        while at != from {
+                            let (before, edge) = previous[&at];
+                            path.push(edge);
+                            at = before;
+                        }
+                        path.reverse();
+                        return Some(path);
+                    }
+                    next.push(other);
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        None
+    }
+
+    /// Up to `k` simple paths of at most `max_hops` edges, shortest first.
+    /// The search visits at most `budget` partial paths, so a hub with
+    /// thousands of edges cannot make it run away; it then returns what it found.
+    pub fn k_paths(
+        &self,
+        from: NodeIndex,
+        to: NodeIndex,
+        k: usize,
+        max_hops: usize,
+        kinds: Option<&[EdgeKind]>,
+        budget: usize,
+    ) -> Vec<Vec<EdgeIndex>> {
+        let Some(shortest) = self.shortest_path(from, to, max_hops, kinds) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        let mut visits = 0;
+        // Iterative deepening: every path of length d before any of length d + 1.
+        for depth in shortest.len()..=max_hops {
+            let mut stack: Vec<(NodeIndex, Vec<EdgeIndex>, Vec<NodeIndex>)> =
+                vec![(from, Vec::new(), vec![from])];
+            while let Some((node, path, seen)) = stack.pop() {
+                visits += 1;
+                if visits > budget || found.len() >= k {
+                    return found;
+                }
+                if path.len() == depth {
+                    if node == to {
+                        found.push(path);
+                    }
+                    continue;
+                }
+                for (edge, other) in self.steps(node, kinds) {
+                    if seen.contains(&other) || (other == to && path.len() + 1 != depth) {
+                        continue;
+                    }
+                    let mut path = path.clone();
+                    path.push(edge);
+                    let mut seen = seen.clone();
+                    seen.push(other);
+                    stack.push((other, path, seen));
+                }
+            }
+        }
+        found
+    }
+
+    /// Nodes within `depth` edges of `centre`, nearest first, at most `limit`
+    /// of them, with the edges among them; `true` when the limit cut it short.
+    pub fn neighbourhood(
+        &self,
+        centre: NodeIndex,
+        depth: usize,
+        kinds: Option<&[EdgeKind]>,
+        limit: usize,
+    ) -> (Vec<NodeIndex>, Vec<EdgeIndex>, bool) {
+        let mut nodes = vec![centre];
+        let mut seen: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
+        let mut frontier = vec![centre];
+        let mut truncated = false;
+        'outer: for _ in 0..depth {
+            let mut next = Vec::new();
+            for &node in &frontier {
+                for (_, other) in self.steps(node, kinds) {
+                    if seen.insert(other) {
+                        if nodes.len() >= limit {
+                            truncated = true;
+                            break 'outer;
+                        }
+                        nodes.push(other);
+                        next.push(other);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        let included: std::collections::HashSet<NodeIndex> = nodes.iter().copied().collect();
+        let mut edges: Vec<EdgeIndex> = nodes
+            .iter()
+            .flat_map(|&n| self.graph.edges_directed(n, Direction::Outgoing))
+            .filter(|e| included.contains(&e.target()))
+            .filter(|e| kinds.is_none_or(|k| k.contains(&e.weight().kind)))
+            .map(|e| e.id())
+            .collect();
+        edges.sort();
+        edges.dedup();
+        (nodes, edges, truncated)
+    }
+}
+
 /// The current snapshot, replaced whole after each ingest. The lock is held
 /// only to clone or swap the `Arc`, never across an `.await`.
 #[derive(Clone, Default)]

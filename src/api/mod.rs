@@ -12,10 +12,12 @@
 //! - [`statements`]: statements and their filters.
 //! - [`documents`]: documents, reports, recommendations, responses.
 //! - [`node`]: the `Node` interface.
+//! - [`explore`]: paths between nodes and neighbourhoods, ready to draw.
 //! - [`page`]: Relay connections with `totalCount`, and the page-size cap.
 
 pub(crate) mod actors;
 pub(crate) mod documents;
+mod explore;
 pub(crate) mod meetings;
 mod node;
 pub(crate) mod page;
@@ -30,7 +32,11 @@ use async_graphql::{EmptyMutation, EmptySubscription, ErrorExtensions, Schema};
 use crate::index::{Graph, SharedGraph};
 
 pub use page::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
-pub use query::Query;
+pub use query::CoreQuery;
+
+/// The root query: the graph's entry points and the explorer's walks.
+#[derive(async_graphql::MergedObject, Default)]
+pub struct Query(CoreQuery, explore::ExploreQuery);
 
 /// The schema type served at `/graphql`.
 pub type ScrutinySchema = Schema<Query, EmptyMutation, EmptySubscription>;
@@ -50,7 +56,7 @@ pub struct ApiConfig {
 /// Builds the schema over a shared graph. Each request takes the current
 /// snapshot once, in [`graph`].
 pub fn build_schema(graph: SharedGraph, config: ApiConfig) -> ScrutinySchema {
-    Schema::build(Query, EmptyMutation, EmptySubscription)
+    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
         .data(graph)
         .data(config)
         .limit_depth(MAX_DEPTH)

@@ -71,10 +71,11 @@ fn report_index(
 }
 
 /// Entry points to the graph.
-pub struct Query;
+#[derive(Default)]
+pub struct CoreQuery;
 
 #[Object]
-impl Query {
+impl CoreQuery {
     /// Any node by its global id (the node key, e.g. `person/susan-hall`).
     async fn node(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<AnyNode> {
         let graph = graph(ctx);
