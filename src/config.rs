@@ -46,6 +46,9 @@ pub struct ServeArgs {
     /// The address to listen on.
     #[arg(long, env = "SCRUTINY_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
+    /// Origins browsers may call the API from, comma-separated; none means any.
+    #[arg(long, env = "SCRUTINY_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
     /// The folder ingested when the store is empty.
     #[arg(long, env = "SCRUTINY_SEED_DIR", default_value = "seed")]
     pub seed_dir: PathBuf,

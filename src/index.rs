@@ -11,6 +11,8 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 use crate::model::{Edge, EdgeKind, Node, NodeKind};
+use crate::names::SpeakerLabel;
+use crate::orgs::Orgs;
 use crate::store::{DocumentRecord, Store, StoreError};
 use crate::text::fold_punctuation;
 
@@ -176,6 +178,25 @@ impl Graph {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// A node of a kind by id, or by name or alias ignoring case; a person also
+    /// by their name without titles, honours or role ("Sir Mark Rowley",
+    /// "Dom Murphy"), an organisation by any known abbreviation ("the Met").
+    pub fn resolve(&self, kind: NodeKind, text: &str) -> Option<NodeIndex> {
+        if let Some(idx) = self.get(text).filter(|&i| self.graph[i].kind == kind) {
+            return Some(idx);
+        }
+        let by_identity = match kind {
+            NodeKind::Person => {
+                SpeakerLabel::parse(text).and_then(|label| self.get(&label.name.node_key()))
+            }
+            NodeKind::Organisation => Orgs::default()
+                .resolve(text)
+                .and_then(|org| self.get(&org.key)),
+            _ => None,
+        };
+        by_identity.or_else(|| self.by_name(kind, text).into_iter().next())
     }
 
     /// Targets of outgoing edges of a kind, in index order.

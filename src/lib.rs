@@ -22,6 +22,8 @@
 //! - [`api`]: the GraphQL schema (the only module that knows async-graphql).
 //! - [`server`]: the axum router: `/graphql`, GraphiQL at `/`, `/health`.
 //! - [`export`]: whole-graph JSON export.
+//! - [`tables`]: flat tables (statements, recommendations and responses,
+//!   actions, attendance) served as CSV and JSON.
 //! - [`config`]: command-line and environment configuration.
 //!
 //! # Data flow
@@ -50,6 +52,7 @@ pub mod orgs;
 pub mod parse;
 pub mod server;
 pub mod store;
+pub mod tables;
 pub mod text;
 
 /// The IRI of a node: `{base}/id/{key}`.

@@ -1,16 +1,22 @@
 //! The HTTP service: GraphQL at `/graphql` (GET and POST), GraphiQL at `/`,
-//! `/health`. [`router`] builds the app without a socket, for tests.
+//! `/health`, and tables for journalists at `/csv/{table}` and `/json/{table}`. [`router`] builds the app without a socket, for tests.
 
 use std::time::{Duration, Instant};
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
-use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse};
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+use axum::extract::{Path as UrlPath, Query, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -27,18 +33,130 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The application: routes and limits over a shared graph.
 pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
+    let cors = cors_layer(&config.cors_origins);
     let schema = build_schema(graph.clone(), config);
+    let graphql = Router::new()
+        .route("/graphql", get(graphql).post(graphql))
+        .with_state(schema);
     Router::new()
         .route("/", get(graphiql))
-        .route("/graphql", get(graphql).post(graphql))
-        .with_state(schema)
         .route("/health", get(health))
-        .with_state(graph)
+        .route("/csv/{table}", get(csv_table))
+        .route("/json/{table}", get(json_table))
+        .with_state(graph.clone())
+        .merge(graphql)
+        .layer(middleware::from_fn_with_state(graph, cache_headers))
+        .layer(CompressionLayer::new())
+        .layer(cors)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+}
+
+/// Reads are public: any origin may GET and POST queries unless origins are
+/// configured (`--cors-origins`).
+fn cors_layer(origins: &[String]) -> CorsLayer {
+    let layer = CorsLayer::new()
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE]);
+    if origins.is_empty() {
+        return layer.allow_origin(Any);
+    }
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    layer.allow_origin(origins)
+}
+
+/// A GET's answer depends only on its URL and the graph's generation, so
+/// that pair is its entity tag: a client that has it gets 304 Not Modified.
+async fn cache_headers(State(graph): State<SharedGraph>, request: Request, next: Next) -> Response {
+    let cacheable = request.method() == Method::GET
+        && ["/graphql", "/csv/", "/json/"]
+            .iter()
+            .any(|p| request.uri().path().starts_with(p));
+    if !cacheable {
+        return next.run(request).await;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    request.uri().hash(&mut hasher);
+    let etag = format!(
+        "W/\"{}-{:x}\"",
+        graph.snapshot().generation,
+        hasher.finish()
+    );
+    let matches = request
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == etag);
+    let mut response = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        next.run(request).await
+    };
+    if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=60"),
+        );
+        if let Ok(value) = HeaderValue::from_str(&etag) {
+            headers.insert(header::ETAG, value);
+        }
+    }
+    response
+}
+
+/// A table of the graph, filtered by query parameters.
+fn table_response(
+    graph: &SharedGraph,
+    name: &str,
+    filters: &BTreeMap<String, String>,
+) -> Result<crate::tables::Table, Response> {
+    match crate::tables::build(&graph.snapshot(), name, filters) {
+        None => Err((
+            StatusCode::NOT_FOUND,
+            format!(
+                "no table {name:?}; tables: {}\n",
+                crate::tables::TABLES.join(", ")
+            ),
+        )
+            .into_response()),
+        Some(Err(unknown)) => {
+            Err((StatusCode::BAD_REQUEST, format!("{unknown}\n")).into_response())
+        }
+        Some(Ok(table)) => Ok(table),
+    }
+}
+
+async fn csv_table(
+    State(graph): State<SharedGraph>,
+    UrlPath(name): UrlPath<String>,
+    Query(filters): Query<BTreeMap<String, String>>,
+) -> Response {
+    match table_response(&graph, &name, &filters) {
+        Ok(table) => (
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+            crate::tables::to_csv(&table),
+        )
+            .into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn json_table(
+    State(graph): State<SharedGraph>,
+    UrlPath(name): UrlPath<String>,
+    Query(filters): Query<BTreeMap<String, String>>,
+) -> Response {
+    match table_response(&graph, &name, &filters) {
+        Ok(table) => Json(crate::tables::to_json(&table)).into_response(),
+        Err(response) => response,
+    }
 }
 
 /// Runs a GraphQL request (GET query string or POST body) and gives every error
@@ -115,6 +233,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         SharedGraph::new(graph),
         ApiConfig {
             base_iri: args.store.base_iri.clone(),
+            cors_origins: args.cors_origins.clone(),
         },
     );
     let listener = tokio::net::TcpListener::bind(args.bind)

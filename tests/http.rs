@@ -13,9 +13,7 @@ use tower::ServiceExt;
 async fn send(request: Request<Body>) -> (StatusCode, String) {
     let app = router(
         common::seed_graph().clone(),
-        ApiConfig {
-            base_iri: common::BASE.to_owned(),
-        },
+        ApiConfig::new(common::BASE.to_owned()),
     );
     let response = app.oneshot(request).await.unwrap();
     let status = response.status();
@@ -180,4 +178,123 @@ async fn limits_are_enforced_with_clear_errors() {
     let (status, body) = post("{ __typename }").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["data"]["__typename"], "Query");
+}
+
+async fn get(uri: &str, headers: &[(&str, &str)]) -> axum::response::Response {
+    let app = router(
+        common::seed_graph().clone(),
+        ApiConfig::new(common::BASE.to_owned()),
+    );
+    let mut request = Request::get(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    app.oneshot(request.body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+async fn body_text(response: axum::response::Response) -> String {
+    String::from_utf8(
+        response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+async fn csv_tables_quote_and_filter() {
+    let response = get("/csv/statements?speaker=Kenny%20Bowie", &[]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    let text = body_text(response).await;
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        &header[..5],
+        ["id", "date", "meeting", "agenda_item", "speaker"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|r| &r[4] == "Kenny Bowie"));
+    // Multi-paragraph text survives: newlines and quotes are quoted, not split.
+    let text_column = header.iter().position(|h| h == "text").unwrap();
+    assert!(
+        rows.iter().any(|r| r[text_column].contains("\n\n")),
+        "a turn with two paragraphs"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[text_column].contains('"') || r[text_column].contains('“')),
+        "a quote inside a statement"
+    );
+    let turns = rows.iter().filter(|r| &r[8] == "turn").count();
+    assert_eq!(turns, 18);
+
+    let json: serde_json::Value = serde_json::from_str(
+        &body_text(
+            get(
+                "/json/recommendations?report=Probation%20Services%20in%20London&stance=redirected",
+                &[],
+            )
+            .await,
+        )
+        .await,
+    )
+    .unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["number"], "3");
+    assert_eq!(rows[0]["respondent"], "Magistrates Association");
+
+    let response = get("/csv/attendance?person=Sem%20Moema&status=apologies", &[]).await;
+    let text = body_text(response).await;
+    assert_eq!(text.lines().count(), 2, "header and one row: {text}");
+
+    assert_eq!(
+        get("/csv/nothing", &[]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let response = get("/csv/statements?speaker=Nobody%20At%20All", &[]).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(body_text(response).await.contains("speaker"));
+}
+
+#[tokio::test]
+async fn browsers_get_cors_compression_and_etags() {
+    let response = get(
+        "/csv/actions?status=ongoing",
+        &[
+            ("origin", "https://newsroom.example"),
+            ("accept-encoding", "gzip"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["access-control-allow-origin"], "*");
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    assert_eq!(response.headers()["cache-control"], "public, max-age=60");
+    let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+    let again = get("/csv/actions?status=ongoing", &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    let other = get("/csv/actions?status=completed", &[("if-none-match", &etag)]).await;
+    assert_eq!(
+        other.status(),
+        StatusCode::OK,
+        "another URL has another tag"
+    );
+    let graphql = get("/graphql?query=%7B__typename%7D", &[]).await;
+    assert!(graphql.headers().contains_key("etag"));
 }

@@ -46,11 +46,24 @@ pub const MAX_DEPTH: usize = 12;
 /// Highest complexity accepted (each field counts 1, lists count their page size).
 pub const MAX_COMPLEXITY: usize = 20_000;
 
-/// What resolvers need besides the graph.
+/// How the API is served: what resolvers need besides the graph, and who
+/// may call it from a browser.
 #[derive(Clone, Debug)]
 pub struct ApiConfig {
     /// Base of node IRIs.
     pub base_iri: String,
+    /// Origins browsers may call from; empty means any (reads are public).
+    pub cors_origins: Vec<String>,
+}
+
+impl ApiConfig {
+    /// Configuration with a base IRI; any origin may read.
+    pub fn new(base_iri: impl Into<String>) -> ApiConfig {
+        ApiConfig {
+            base_iri: base_iri.into(),
+            cors_origins: Vec::new(),
+        }
+    }
 }
 
 /// Builds the schema over a shared graph. Each request takes the current
@@ -66,13 +79,7 @@ pub fn build_schema(graph: SharedGraph, config: ApiConfig) -> ScrutinySchema {
 
 /// The SDL of the schema, as committed in `schema/schema.graphql`.
 pub fn sdl() -> String {
-    build_schema(
-        SharedGraph::default(),
-        ApiConfig {
-            base_iri: String::new(),
-        },
-    )
-    .sdl()
+    build_schema(SharedGraph::default(), ApiConfig::new(String::new())).sdl()
 }
 
 /// The snapshot a request reads.

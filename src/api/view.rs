@@ -11,8 +11,6 @@ use petgraph::graph::NodeIndex;
 use super::{error, Code};
 use crate::index::Graph;
 use crate::model::{EdgeKind, Node, NodeKind, Span};
-use crate::names::SpeakerLabel;
-use crate::orgs::Orgs;
 
 /// A node of one snapshot. Every object type wraps one.
 #[derive(Clone)]
@@ -270,27 +268,7 @@ impl Provenance {
 
 /// Finds a node of a kind by id, or by name / alias ignoring case.
 pub fn lookup(graph: &Graph, kind: NodeKind, text: &str) -> async_graphql::Result<NodeIndex> {
-    if let Some(idx) = graph.get(text).filter(|&i| graph.node(i).kind == kind) {
-        return Ok(idx);
-    }
-    // A person by any form of their name: titles, honours and a role in
-    // brackets do not change who it is ("Sir Mark Rowley", "Dom Murphy").
-    if kind == NodeKind::Person {
-        if let Some(idx) =
-            SpeakerLabel::parse(text).and_then(|label| graph.get(&label.name.node_key()))
-        {
-            return Ok(idx);
-        }
-    }
-    if kind == NodeKind::Organisation {
-        if let Some(idx) = Orgs::default()
-            .resolve(text)
-            .and_then(|org| graph.get(&org.key))
-        {
-            return Ok(idx);
-        }
-    }
-    graph.by_name(kind, text).into_iter().next().ok_or_else(|| {
+    graph.resolve(kind, text).ok_or_else(|| {
         error(
             Code::NotFound,
             format!("no {kind} with id, name or alias {text:?}"),

@@ -43,12 +43,7 @@ pub fn seed_graph() -> &'static SharedGraph {
 }
 
 pub fn seed_schema() -> ScrutinySchema {
-    build_schema(
-        seed_graph().clone(),
-        ApiConfig {
-            base_iri: BASE.to_owned(),
-        },
-    )
+    build_schema(seed_graph().clone(), ApiConfig::new(BASE.to_owned()))
 }
 
 /// Runs a query over the seed graph; panics on GraphQL errors.
@@ -62,12 +57,7 @@ pub fn query(q: &str) -> Value {
 pub fn query_over(paths: &[PathBuf], q: &str) -> Value {
     let store = ingest_fresh(paths);
     let graph = SharedGraph::new(Graph::load(&store).expect("load"));
-    let schema = build_schema(
-        graph,
-        ApiConfig {
-            base_iri: BASE.to_owned(),
-        },
-    );
+    let schema = build_schema(graph, ApiConfig::new(BASE.to_owned()));
     let response = futures_block_on(schema.execute(q));
     assert!(response.errors.is_empty(), "errors: {:?}", response.errors);
     response.data.into_json().expect("json")
