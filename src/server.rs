@@ -111,25 +111,25 @@ async fn cache_headers(State(graph): State<SharedGraph>, request: Request, next:
     response
 }
 
-/// A table of the graph, filtered by query parameters.
+/// A table of the graph, filtered by query parameters, rendered by `render`;
+/// an unknown table is 404, a filter that names nothing 400.
 fn table_response(
     graph: &SharedGraph,
     name: &str,
     filters: &BTreeMap<String, String>,
-) -> Result<crate::tables::Table, Response> {
+    render: impl FnOnce(&crate::tables::Table) -> Response,
+) -> Response {
     match crate::tables::build(&graph.snapshot(), name, filters) {
-        None => Err((
+        None => (
             StatusCode::NOT_FOUND,
             format!(
                 "no table {name:?}; tables: {}\n",
                 crate::tables::TABLES.join(", ")
             ),
         )
-            .into_response()),
-        Some(Err(unknown)) => {
-            Err((StatusCode::BAD_REQUEST, format!("{unknown}\n")).into_response())
-        }
-        Some(Ok(table)) => Ok(table),
+            .into_response(),
+        Some(Err(unknown)) => (StatusCode::BAD_REQUEST, format!("{unknown}\n")).into_response(),
+        Some(Ok(table)) => render(&table),
     }
 }
 
@@ -138,14 +138,13 @@ async fn csv_table(
     UrlPath(name): UrlPath<String>,
     Query(filters): Query<BTreeMap<String, String>>,
 ) -> Response {
-    match table_response(&graph, &name, &filters) {
-        Ok(table) => (
+    table_response(&graph, &name, &filters, |table| {
+        (
             [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
-            crate::tables::to_csv(&table),
+            crate::tables::to_csv(table),
         )
-            .into_response(),
-        Err(response) => response,
-    }
+            .into_response()
+    })
 }
 
 async fn json_table(
@@ -153,10 +152,9 @@ async fn json_table(
     UrlPath(name): UrlPath<String>,
     Query(filters): Query<BTreeMap<String, String>>,
 ) -> Response {
-    match table_response(&graph, &name, &filters) {
-        Ok(table) => Json(crate::tables::to_json(&table)).into_response(),
-        Err(response) => response,
-    }
+    table_response(&graph, &name, &filters, |table| {
+        Json(crate::tables::to_json(table)).into_response()
+    })
 }
 
 /// Runs a GraphQL request (GET query string or POST body) and gives every error
