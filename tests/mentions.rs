@@ -92,3 +92,21 @@ fn letters_mention_the_report_they_answer() {
     );
     assert!(!data["report"]["mentionedIn"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn who_said_what_about_whom() {
+    // Statements about Sir Mark Rowley, by speaker, combinable with other filters.
+    let data = query(
+        r#"{ statements(filter: {about: "person/mark-rowley", verbatim: true}, first: 100) { totalCount edges { node { speaker { name } date } } } }"#,
+    );
+    let total = data["statements"]["totalCount"].as_u64().unwrap();
+    assert!(total >= 5);
+    let data = query(
+        r#"{ statements(filter: {about: "person/mark-rowley", speaker: "Baroness Casey"}, first: 100) { edges { node { speaker { name } } } } }"#,
+    );
+    let edges = data["statements"]["edges"].as_array().unwrap();
+    assert!(!edges.is_empty() && (edges.len() as u64) < total);
+    assert!(edges
+        .iter()
+        .all(|e| e["node"]["speaker"]["name"] == "Baroness Casey of Blackstock DBE CB"));
+}

@@ -11,6 +11,7 @@ use super::documents::Document;
 use super::meetings::{AgendaItem, Meeting};
 use super::page::{paginate, Page};
 use super::view::{lookup, lookup_id, node_type, View};
+use super::{error, Code};
 use crate::index::Graph;
 use crate::model::{EdgeKind, NodeKind};
 
@@ -33,6 +34,9 @@ pub struct StatementFilter {
     pub to: Option<NaiveDate>,
     /// `true` keeps transcript turns, `false` claims a report or letter attributes.
     pub verbatim: Option<bool>,
+    /// Statements that mention this node (a report, recommendation,
+    /// organisation or person), by id.
+    pub about: Option<ID>,
 }
 
 impl StatementFilter {
@@ -77,6 +81,15 @@ impl StatementFilter {
                 true,
                 lookup_id(graph, NodeKind::Document, document)?,
             ));
+        }
+        if let Some(about) = &self.about {
+            let target = graph.get(about.as_str()).ok_or_else(|| {
+                error(
+                    Code::NotFound,
+                    format!("no node with id {:?}", about.as_str()),
+                )
+            })?;
+            wanted.push((EdgeKind::Mentions, true, target));
         }
         let (from, to) = (
             self.from.map(|d| d.to_string()),
