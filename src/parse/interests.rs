@@ -2,7 +2,7 @@
 //! interest ("Member, London Borough of Camden"), read as offices held.
 
 use super::entities::{add_membership, add_org, add_person};
-use super::Ctx;
+use super::{header_cells, Ctx};
 use crate::names::PersonName;
 use crate::orgs::Orgs;
 use crate::text::{find_date, plain};
@@ -10,16 +10,10 @@ use crate::text::{find_date, plain};
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
     let mut n = 1;
     while n <= ctx.src.len() {
-        if !ctx.src.line(n).contains('\t') {
+        let Some(header) = header_cells(ctx.src.line(n)) else {
             n += 1;
             continue;
-        }
-        let header: Vec<String> = ctx
-            .src
-            .line(n)
-            .split('\t')
-            .map(|c| plain(c).to_lowercase())
-            .collect();
+        };
         if header.len() != 2 || header[0] != "member" || !header[1].contains("interest") {
             n += 1;
             continue;

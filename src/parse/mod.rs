@@ -320,6 +320,13 @@ pub(crate) fn meeting_node(
     .with("date", date)
 }
 
+/// The cells of a tab-separated line, markup removed and lower-cased, for
+/// recognising a table by its header; `None` for a line that is no table row.
+pub(crate) fn header_cells(line: &str) -> Option<Vec<String>> {
+    line.contains('\t')
+        .then(|| line.split('\t').map(|c| plain(c).to_lowercase()).collect())
+}
+
 /// The key of agenda item `number` of a meeting.
 pub(crate) fn item_key(meeting_key: &str, number: &str) -> String {
     format!("{meeting_key}/item/{}", slug(number))

@@ -2,22 +2,16 @@
 //! lists the committee's future meetings.
 
 use super::actions::committee;
-use super::{meeting_node, Ctx};
+use super::{header_cells, meeting_node, Ctx};
 use crate::text::{find_date, plain};
 
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
     let mut n = 1;
     while n <= ctx.src.len() {
-        if !ctx.src.line(n).contains('\t') {
+        let Some(header) = header_cells(ctx.src.line(n)) else {
             n += 1;
             continue;
-        }
-        let header: Vec<String> = ctx
-            .src
-            .line(n)
-            .split('\t')
-            .map(|c| plain(c).to_lowercase())
-            .collect();
+        };
         let date_column = header.iter().position(|c| c.contains("date"));
         let topic_column = header.iter().position(|c| c.contains("topic"));
         let (Some(date_column), Some(topic_column)) = (date_column, topic_column) else {
