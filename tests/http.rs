@@ -298,3 +298,64 @@ async fn browsers_get_cors_compression_and_etags() {
     let graphql = get("/graphql?query=%7B__typename%7D", &[]).await;
     assert!(graphql.headers().contains_key("etag"));
 }
+
+#[tokio::test]
+async fn automatic_persisted_queries_over_get() {
+    use sha2::{Digest, Sha256};
+    let query = "{ organisation(name: \"MOPAC\") { name } }";
+    let hash: String = Sha256::digest(query.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let extensions = format!(r#"{{"persistedQuery":{{"version":1,"sha256Hash":"{hash}"}}}}"#);
+    let encode = |s: &str| {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect::<String>()
+    };
+    let app = router(
+        common::seed_graph().clone(),
+        ApiConfig::new(common::BASE.to_owned()),
+    );
+    let by_hash = format!("/graphql?extensions={}", encode(&extensions));
+    // Unknown hash: the client is told to send the query once.
+    let response = app
+        .clone()
+        .oneshot(Request::get(&by_hash).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let body: Value = serde_json::from_str(&body_text(response).await).unwrap();
+    assert_eq!(body["errors"][0]["message"], "PersistedQueryNotFound");
+    // Query and hash together register it ...
+    let with_query = format!(
+        "/graphql?query={}&extensions={}",
+        encode(query),
+        encode(&extensions)
+    );
+    let response = app
+        .clone()
+        .oneshot(Request::get(&with_query).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let body: Value = serde_json::from_str(&body_text(response).await).unwrap();
+    assert_eq!(
+        body["data"]["organisation"]["name"],
+        "Mayor's Office for Policing and Crime"
+    );
+    // ... and the hash alone answers from then on.
+    let response = app
+        .oneshot(Request::get(&by_hash).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let body: Value = serde_json::from_str(&body_text(response).await).unwrap();
+    assert_eq!(
+        body["data"]["organisation"]["name"],
+        "Mayor's Office for Policing and Crime"
+    );
+}

@@ -27,6 +27,9 @@ pub(crate) mod view;
 
 use std::sync::Arc;
 
+use async_graphql::extensions::apollo_persisted_queries::{
+    ApolloPersistedQueries, LruCacheStorage,
+};
 use async_graphql::{EmptyMutation, EmptySubscription, ErrorExtensions, Schema};
 
 use crate::index::{Graph, SharedGraph};
@@ -43,6 +46,8 @@ pub type ScrutinySchema = Schema<Query, EmptyMutation, EmptySubscription>;
 
 /// Deepest query accepted.
 pub const MAX_DEPTH: usize = 12;
+/// How many persisted queries are remembered (least recently used go first).
+pub const PERSISTED_QUERIES: usize = 1024;
 /// Highest complexity accepted (each field counts 1, lists count their page size).
 pub const MAX_COMPLEXITY: usize = 20_000;
 
@@ -72,6 +77,11 @@ pub fn build_schema(graph: SharedGraph, config: ApiConfig) -> ScrutinySchema {
     Schema::build(Query::default(), EmptyMutation, EmptySubscription)
         .data(graph)
         .data(config)
+        // Front ends may send a query's SHA-256 instead of its text (Apollo
+        // automatic persisted queries), so queries fit in cacheable GET URLs.
+        .extension(ApolloPersistedQueries::new(LruCacheStorage::new(
+            PERSISTED_QUERIES,
+        )))
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .finish()
