@@ -13,7 +13,7 @@ use petgraph::Direction;
 use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::names::SpeakerLabel;
 use crate::orgs::Orgs;
-use crate::store::{DocumentRecord, Store, StoreError};
+use crate::store::{Change, DocumentRecord, Store, StoreError};
 use crate::text::fold_punctuation;
 
 /// One immutable snapshot of the graph.
@@ -34,6 +34,8 @@ pub struct Graph {
     pub generation: u64,
     /// Edges dropped because an end was missing (a bug in a parser if not zero).
     pub dangling_edges: usize,
+    /// The store's change log, oldest first.
+    pub changes: Vec<Change>,
 }
 
 /// Folds a name for lookup: case, quote style and white space do not matter.
@@ -88,12 +90,14 @@ impl Graph {
             .into_iter()
             .map(|d| (d.meta.id.clone(), Arc::new(d)))
             .collect();
-        Ok(Graph::build(
+        let mut graph = Graph::build(
             store.nodes()?,
             store.edges()?,
             documents,
             store.generation()?,
-        ))
+        );
+        graph.changes = store.changes()?;
+        Ok(graph)
     }
 
     /// Builds a snapshot from merged nodes and edges.

@@ -10,9 +10,10 @@
 //! - [`DOCUMENTS`]: document id → [`DocumentRecord`] (JSON): text, hash, and the
 //!   keys it contributed
 //! - [`META`]: `format_version` → u32 (big-endian); `generation` → u64, bumped by
-//!   every write so readers know when to rebuild the index
+//!   every write so readers know when to rebuild the index; `change_sequence` → u64
+//! - [`CHANGES`]: sequence → [`Change`], the log integrations sync from
 //!
-//! Each document is written in one sled transaction over all four trees: a
+//! Each document is written in one sled transaction over all five trees: a
 //! failure part-way leaves the store as it was before that document.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,14 +32,35 @@ pub const NODES: &str = "nodes";
 pub const EDGES: &str = "edges";
 /// document id → [`DocumentRecord`].
 pub const DOCUMENTS: &str = "documents";
-/// `format_version` → u32, `generation` → u64.
+/// `format_version` → u32, `generation` → u64, `change_sequence` → u64.
 pub const META: &str = "meta";
+/// change sequence (u64, big-endian) → [`Change`]: an append-only log of every
+/// node and edge changed or deleted, for integrations that sync incrementally.
+pub const CHANGES: &str = "changes";
 
 /// Version of the serialised shapes above; bump it on any change to them.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const KEY_FORMAT_VERSION: &[u8] = b"format_version";
 const KEY_GENERATION: &[u8] = b"generation";
+const KEY_CHANGE_SEQUENCE: &[u8] = b"change_sequence";
+
+/// One entry of the change log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Position in the log, from 1.
+    pub sequence: u64,
+    /// The node or edge key.
+    pub key: String,
+    /// "node" or "edge".
+    pub entity: String,
+    /// "changed" (created or updated) or "deleted" (a tombstone).
+    pub change: String,
+    /// The document whose ingest made the change.
+    pub document: String,
+    /// The store generation the change belongs to.
+    pub generation: u64,
+}
 
 /// A store error, with the context needed to act on it.
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +129,7 @@ pub struct Store {
     edges: sled::Tree,
     documents: sled::Tree,
     meta: sled::Tree,
+    changes: sled::Tree,
 }
 
 fn sled_err(tree: &'static str) -> impl Fn(sled::Error) -> StoreError {
@@ -167,6 +190,7 @@ impl Store {
             edges: open(EDGES)?,
             documents: open(DOCUMENTS)?,
             meta: open(META)?,
+            changes: open(CHANGES)?,
             db,
         };
         match store.meta.get(KEY_FORMAT_VERSION).map_err(sled_err(META))? {
@@ -238,8 +262,16 @@ impl Store {
             nodes: contribution.nodes.keys().cloned().collect(),
             edges: contribution.edges.keys().cloned().collect(),
         };
-        let result = (&self.nodes, &self.edges, &self.documents, &self.meta).transaction(
-            |(nodes, edges, documents, meta_tree)| {
+        let result = (
+            &self.nodes,
+            &self.edges,
+            &self.documents,
+            &self.meta,
+            &self.changes,
+        )
+            .transaction(|(nodes, edges, documents, meta_tree, changes)| {
+                // (key, entity, deleted) of every node and edge this write changes.
+                let mut changed: Vec<(String, &'static str, bool)> = Vec::new();
                 let mut writes = 0usize;
                 let mut write = |tree: &TransactionalTree, key: &[u8], value: Option<Vec<u8>>| {
                     if fail_after.is_some_and(|limit| writes >= limit) {
@@ -272,9 +304,21 @@ impl Store {
                     .as_ref()
                     .map(|o| (o.nodes.clone(), o.edges.clone()))
                     .unwrap_or_default();
-                for (tree, name, old_keys, new) in [
-                    (nodes, NODES, &old_nodes, to_values(&contribution.nodes)),
-                    (edges, EDGES, &old_edges, to_values(&contribution.edges)),
+                for (tree, name, entity, old_keys, new) in [
+                    (
+                        nodes,
+                        NODES,
+                        "node",
+                        &old_nodes,
+                        to_values(&contribution.nodes),
+                    ),
+                    (
+                        edges,
+                        EDGES,
+                        "edge",
+                        &old_edges,
+                        to_values(&contribution.edges),
+                    ),
                 ] {
                     for key in old_keys.iter().filter(|k| !new.contains_key(k)) {
                         let Some(bytes) = tree.get(key.as_bytes())? else {
@@ -285,6 +329,7 @@ impl Store {
                                 .map_err(ConflictableTransactionError::Abort)?;
                         stored.fragments.remove(doc);
                         let value = (!stored.fragments.is_empty()).then(|| encode(&stored));
+                        changed.push((key.clone(), entity, value.is_none()));
                         write(tree, key.as_bytes(), value)?;
                     }
                     for (key, fragment) in new {
@@ -294,7 +339,12 @@ impl Store {
                                     .map_err(ConflictableTransactionError::Abort)?,
                                 None => Stored::default(),
                             };
+                        // An unchanged fragment is neither written nor logged.
+                        if stored.fragments.get(doc) == Some(&fragment) {
+                            continue;
+                        }
                         stored.fragments.insert(doc.to_owned(), fragment);
+                        changed.push((key.clone(), entity, false));
                         write(tree, key.as_bytes(), Some(encode(&stored)))?;
                     }
                 }
@@ -309,13 +359,34 @@ impl Store {
                     KEY_GENERATION,
                     Some((generation + 1).to_be_bytes().to_vec()),
                 )?;
+                let mut sequence = meta_tree
+                    .get(KEY_CHANGE_SEQUENCE)?
+                    .and_then(|b| b.as_ref().try_into().ok())
+                    .map(u64::from_be_bytes)
+                    .unwrap_or(0);
+                for (key, entity, deleted) in changed {
+                    sequence += 1;
+                    let change = Change {
+                        sequence,
+                        key,
+                        entity: entity.to_owned(),
+                        change: if deleted { "deleted" } else { "changed" }.to_owned(),
+                        document: doc.to_owned(),
+                        generation: generation + 1,
+                    };
+                    write(changes, &sequence.to_be_bytes(), Some(encode(&change)))?;
+                }
+                write(
+                    meta_tree,
+                    KEY_CHANGE_SEQUENCE,
+                    Some(sequence.to_be_bytes().to_vec()),
+                )?;
                 Ok(if old.is_some() {
                     Outcome::Replaced
                 } else {
                     Outcome::Added
                 })
-            },
-        );
+            });
         match result {
             Ok(outcome) => {
                 self.db.flush().map_err(sled_err("db"))?;
@@ -336,6 +407,17 @@ impl Store {
             .map(|entry| {
                 let (key, bytes) = entry.map_err(sled_err(DOCUMENTS))?;
                 decode(DOCUMENTS, &key, &bytes)
+            })
+            .collect()
+    }
+
+    /// The change log, oldest first.
+    pub fn changes(&self) -> Result<Vec<Change>, StoreError> {
+        self.changes
+            .iter()
+            .map(|entry| {
+                let (key, bytes) = entry.map_err(sled_err(CHANGES))?;
+                decode(CHANGES, &key, &bytes)
             })
             .collect()
     }

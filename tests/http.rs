@@ -359,3 +359,22 @@ async fn automatic_persisted_queries_over_get() {
         "Mayor's Office for Policing and Crime"
     );
 }
+
+#[tokio::test]
+async fn the_change_feed_pages_with_cursors() {
+    let (_, body) = post("{ changes(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { sequence id entity change document } } } }").await;
+    let changes = &body["data"]["changes"];
+    assert!(changes["totalCount"].as_u64().unwrap() > 1000);
+    assert_eq!(changes["edges"][0]["node"]["sequence"], 1);
+    let cursor = changes["pageInfo"]["endCursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, body) = post(&format!(
+        r#"{{ changes(first: 2, after: "{cursor}") {{ edges {{ node {{ sequence }} }} }} }}"#
+    ))
+    .await;
+    assert_eq!(body["data"]["changes"]["edges"][0]["node"]["sequence"], 3);
+    let (_, body) = post(r#"{ changes(after: "not-a-cursor") { totalCount } }"#).await;
+    assert_eq!(error_code(&body), "BAD_USER_INPUT");
+}

@@ -91,7 +91,7 @@ fn a_write_that_fails_part_way_leaves_the_store_unchanged() {
         &changed.text,
         &changed.sha256,
         &changed.contribution,
-        Some(100),
+        Some(3),
     );
     assert!(result.is_err());
     assert_eq!(export(&store), before);
@@ -117,4 +117,50 @@ fn re_ingesting_a_changed_document_replaces_its_facts() {
         !after.contains("person/owen-pryce"),
         "nothing stale is left behind"
     );
+}
+
+#[test]
+fn the_change_feed_lists_exactly_a_new_documents_nodes_and_edges() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("harbour.txt");
+    let original =
+        std::fs::read_to_string(fixture("pack/harbour-committee-2024-02-07.txt")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let store = ingest_fresh(&[seed_dir()]);
+    let cursor = store.changes().unwrap().len();
+    assert!(cursor > 0);
+
+    ingest_paths(&store, std::slice::from_ref(&file)).unwrap();
+    let record = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.meta.id == "harbour")
+        .unwrap();
+    let expected: std::collections::BTreeSet<String> =
+        record.nodes.iter().chain(&record.edges).cloned().collect();
+    let log = store.changes().unwrap();
+    let after: Vec<_> = log[cursor..].to_vec();
+    let listed: std::collections::BTreeSet<String> = after.iter().map(|c| c.key.clone()).collect();
+    assert_eq!(listed, expected);
+    assert!(after
+        .iter()
+        .all(|c| c.change == "changed" && c.document == "harbour"));
+    assert!(
+        after.windows(2).all(|w| w[0].sequence + 1 == w[1].sequence),
+        "sequences run on"
+    );
+
+    // Re-ingesting the same file logs nothing; removing a person logs tombstones.
+    ingest_paths(&store, std::slice::from_ref(&file)).unwrap();
+    assert_eq!(store.changes().unwrap().len(), log.len());
+    std::fs::write(&file, original.replace("Owen Pryce", "Olwen Price")).unwrap();
+    ingest_paths(&store, &[file]).unwrap();
+    let log = store.changes().unwrap();
+    assert!(log
+        .iter()
+        .any(|c| c.key == "person/owen-pryce" && c.change == "deleted"));
+    assert!(log
+        .iter()
+        .any(|c| c.key == "person/olwen-price" && c.change == "changed"));
 }

@@ -1,6 +1,6 @@
 //! The root query.
 
-use async_graphql::{Context, InputObject, Object, ID};
+use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::NaiveDate;
 
 use super::actors::{Organisation, Party, Person, Post};
@@ -434,5 +434,52 @@ impl CoreQuery {
             date(b).cmp(&date(a)).then(a.0.idx.cmp(&b.0.idx))
         });
         paginate(items, first, after)
+    }
+
+    /// Nodes and edges changed or deleted, oldest first, for integrations that
+    /// keep a copy in sync: page with `after` (the log only grows, so a cursor
+    /// stays valid); a deleted key is a tombstone.
+    #[graphql(complexity = "page_cost(first, child_complexity)")]
+    async fn changes(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Page<ChangeEntry>> {
+        let graph = graph(ctx);
+        let items = graph
+            .changes
+            .iter()
+            .cloned()
+            .map(ChangeEntry::from)
+            .collect();
+        paginate(items, first, after)
+    }
+}
+
+/// One entry of the change log.
+#[derive(Clone, Debug, SimpleObject)]
+pub struct ChangeEntry {
+    /// Position in the log, from 1.
+    pub sequence: u64,
+    /// The node id or edge key (`"{source} {kind} {target}"`).
+    pub id: ID,
+    /// "node" or "edge".
+    pub entity: String,
+    /// "changed" (created or updated) or "deleted" (a tombstone).
+    pub change: String,
+    /// The document whose ingest made the change.
+    pub document: String,
+}
+
+impl From<crate::store::Change> for ChangeEntry {
+    fn from(change: crate::store::Change) -> Self {
+        ChangeEntry {
+            sequence: change.sequence,
+            id: ID(change.key),
+            entity: change.entity,
+            change: change.change,
+            document: change.document,
+        }
     }
 }
