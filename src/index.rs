@@ -16,6 +16,10 @@ use crate::orgs::Orgs;
 use crate::store::{Change, DocumentRecord, Store, StoreError};
 use crate::text::fold_punctuation;
 
+/// The domain's organisation vocabulary, built once: lookups by name run on
+/// every request that names an organisation.
+pub static VOCABULARY: std::sync::LazyLock<Orgs> = std::sync::LazyLock::new(Orgs::default);
+
 /// One immutable snapshot of the graph.
 #[derive(Default)]
 pub struct Graph {
@@ -195,9 +199,7 @@ impl Graph {
             NodeKind::Person => {
                 SpeakerLabel::parse(text).and_then(|label| self.get(&label.name.node_key()))
             }
-            NodeKind::Organisation => Orgs::default()
-                .resolve(text)
-                .and_then(|org| self.get(&org.key)),
+            NodeKind::Organisation => VOCABULARY.resolve(text).and_then(|org| self.get(&org.key)),
             _ => None,
         };
         by_identity.or_else(|| self.by_name(kind, text).into_iter().next())

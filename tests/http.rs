@@ -323,14 +323,18 @@ async fn automatic_persisted_queries_over_get() {
         common::seed_graph().clone(),
         ApiConfig::new(common::BASE.to_owned()),
     );
+    // One app for all three requests: the persisted queries live in its schema.
+    let fetch = |uri: &str| {
+        let request = Request::get(uri).body(Body::empty()).unwrap();
+        let app = app.clone();
+        async move {
+            serde_json::from_str::<Value>(&body_text(app.oneshot(request).await.unwrap()).await)
+                .unwrap()
+        }
+    };
     let by_hash = format!("/graphql?extensions={}", encode(&extensions));
     // Unknown hash: the client is told to send the query once.
-    let response = app
-        .clone()
-        .oneshot(Request::get(&by_hash).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let body: Value = serde_json::from_str(&body_text(response).await).unwrap();
+    let body = fetch(&by_hash).await;
     assert_eq!(body["errors"][0]["message"], "PersistedQueryNotFound");
     // Query and hash together register it ...
     let with_query = format!(
@@ -338,22 +342,13 @@ async fn automatic_persisted_queries_over_get() {
         encode(query),
         encode(&extensions)
     );
-    let response = app
-        .clone()
-        .oneshot(Request::get(&with_query).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let body: Value = serde_json::from_str(&body_text(response).await).unwrap();
+    let body = fetch(&with_query).await;
     assert_eq!(
         body["data"]["organisation"]["name"],
         "Mayor's Office for Policing and Crime"
     );
     // ... and the hash alone answers from then on.
-    let response = app
-        .oneshot(Request::get(&by_hash).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let body: Value = serde_json::from_str(&body_text(response).await).unwrap();
+    let body = fetch(&by_hash).await;
     assert_eq!(
         body["data"]["organisation"]["name"],
         "Mayor's Office for Policing and Crime"

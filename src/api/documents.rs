@@ -266,7 +266,7 @@ impl Recommendation {
     /// Whether an addressee's id, name, alias or abbreviation matches `wanted`.
     pub fn is_addressed_to(&self, wanted: &str) -> bool {
         let wanted_folded = fold_name(wanted);
-        let resolved = crate::orgs::Orgs::default().resolve(wanted).map(|o| o.key);
+        let resolved = crate::index::VOCABULARY.resolve(wanted).map(|o| o.key);
         self.0
             .graph
             .out(self.0.idx, EdgeKind::AddressedTo)

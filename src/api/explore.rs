@@ -148,6 +148,16 @@ fn bounded(name: &str, value: i32, max: i32) -> async_graphql::Result<usize> {
     Ok(value as usize)
 }
 
+fn graph_edges(graph: &std::sync::Arc<Graph>, edges: Vec<EdgeIndex>) -> Vec<GraphEdge> {
+    edges
+        .into_iter()
+        .map(|idx| GraphEdge {
+            graph: graph.clone(),
+            idx,
+        })
+        .collect()
+}
+
 fn path_of(graph: &std::sync::Arc<Graph>, from: NodeIndex, edges: Vec<EdgeIndex>) -> Path {
     let mut nodes = vec![node_of(graph, from)];
     let mut at = from;
@@ -162,13 +172,7 @@ fn path_of(graph: &std::sync::Arc<Graph>, from: NodeIndex, edges: Vec<EdgeIndex>
     Path {
         length: edges.len(),
         nodes,
-        edges: edges
-            .into_iter()
-            .map(|idx| GraphEdge {
-                graph: graph.clone(),
-                idx,
-            })
-            .collect(),
+        edges: graph_edges(graph, edges),
     }
 }
 
@@ -243,13 +247,7 @@ impl ExploreQuery {
         let (nodes, edges, truncated) = graph.neighbourhood(centre, depth, kinds.as_deref(), limit);
         Ok(Subgraph {
             nodes: nodes.into_iter().map(|idx| node_of(&graph, idx)).collect(),
-            edges: edges
-                .into_iter()
-                .map(|idx| GraphEdge {
-                    graph: graph.clone(),
-                    idx,
-                })
-                .collect(),
+            edges: graph_edges(&graph, edges),
             truncated,
         })
     }

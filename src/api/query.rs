@@ -358,7 +358,7 @@ impl CoreQuery {
     /// A post by id or name ("the Deputy Mayor for Policing and Crime").
     async fn post(&self, ctx: &Context<'_>, name: String) -> async_graphql::Result<Post> {
         let graph = graph(ctx);
-        let by_vocabulary = crate::orgs::Orgs::default()
+        let by_vocabulary = crate::index::VOCABULARY
             .resolve_post(&name)
             .and_then(|p| graph.get(&p.key));
         let idx = match by_vocabulary {
