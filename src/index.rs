@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -13,6 +13,7 @@ use petgraph::Direction;
 use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::names::SpeakerLabel;
 use crate::orgs::Orgs;
+use crate::search::{SearchError, SearchIndex};
 use crate::store::{Change, DocumentRecord, Store, StoreError};
 use crate::text::fold_punctuation;
 
@@ -40,6 +41,9 @@ pub struct Graph {
     pub dangling_edges: usize,
     /// The store's change log, oldest first.
     pub changes: Vec<Change>,
+    /// The full-text index of this snapshot: attached at start-up from the
+    /// data directory, or built in memory on first search.
+    search: OnceLock<SearchIndex>,
 }
 
 /// Folds a name for lookup: case, quote style and white space do not matter.
@@ -102,6 +106,21 @@ impl Graph {
         );
         graph.changes = store.changes()?;
         Ok(graph)
+    }
+
+    /// Attaches a full-text index built from this snapshot (by
+    /// [`SearchIndex::open_or_build`]); ignored if one is attached already.
+    pub fn attach_search(&self, index: SearchIndex) {
+        let _ = self.search.set(index);
+    }
+
+    /// The snapshot's full-text index, built in memory if none was attached.
+    pub fn search_index(&self) -> Result<&SearchIndex, SearchError> {
+        if let Some(index) = self.search.get() {
+            return Ok(index);
+        }
+        let built = SearchIndex::in_memory(self)?;
+        Ok(self.search.get_or_init(|| built))
     }
 
     /// Builds a snapshot from merged nodes and edges.

@@ -19,6 +19,8 @@
 //! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
 //! - [`store`]: the sled layout; the only module that touches sled.
 //! - [`index`]: the merged graph in petgraph, as immutable snapshots.
+//! - [`search`]: full-text search (tantivy) over statements, recommendations,
+//!   responses and documents; an index beside the store, rebuilt on ingest.
 //! - [`api`]: the GraphQL schema (the only module that knows async-graphql).
 //! - [`server`]: the axum router: `/graphql`, GraphiQL at `/`, `/health`.
 //! - [`export`]: whole-graph JSON export.
@@ -50,6 +52,7 @@ pub mod model;
 pub mod names;
 pub mod orgs;
 pub mod parse;
+pub mod search;
 pub mod server;
 pub mod store;
 pub mod tables;

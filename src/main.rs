@@ -40,6 +40,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
             let graph = Graph::load(&store)?;
+            // Rebuild the search index now, so the next `serve` starts at once.
+            scrutiny::server::attach_search(&graph, &args.store.data_dir);
             println!(
                 "{} files, {failed} failed; the graph holds {} nodes and {} edges",
                 reports.len(),

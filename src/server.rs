@@ -24,6 +24,7 @@ use crate::api::{build_schema, ApiConfig, ScrutinySchema};
 use crate::config::ServeArgs;
 use crate::index::{Graph, SharedGraph};
 use crate::ingest::ingest_paths;
+use crate::search::SearchIndex;
 use crate::store::Store;
 
 /// Largest request body accepted (a GraphQL query is a few KiB).
@@ -200,6 +201,24 @@ async fn health(State(graph): State<SharedGraph>) -> impl IntoResponse {
 }
 
 /// Opens the store, ingests the seed if it is empty, and serves until Ctrl-C.
+/// Opens (or rebuilds) the full-text index beside the store. A failure is
+/// logged, not fatal: the first search then builds an index in memory.
+pub fn attach_search(graph: &Graph, data_dir: &std::path::Path) {
+    let started = Instant::now();
+    match SearchIndex::open_or_build(graph, &crate::search::dir_for(data_dir)) {
+        Ok(index) => {
+            graph.attach_search(index);
+            tracing::info!(
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "search index ready"
+            );
+        }
+        Err(error) => {
+            tracing::warn!(%error, "search index unavailable on disk; searches will build one in memory")
+        }
+    }
+}
+
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let data_dir = args.store.data_dir.clone();
@@ -218,7 +237,9 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
                 }
             }
         }
-        Ok(Graph::load(&store)?)
+        let graph = Graph::load(&store)?;
+        attach_search(&graph, &data_dir);
+        Ok(graph)
     })
     .await??;
     tracing::info!(

@@ -5,7 +5,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use scrutiny::api::ApiConfig;
+use scrutiny::api::{ApiConfig, MAX_ALIASES};
 use scrutiny::server::{router, MAX_BODY_BYTES};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -159,7 +159,24 @@ async fn limits_are_enforced_with_clear_errors() {
         "{body}"
     );
 
-    let huge = "x".repeat(MAX_BODY_BYTES + 1);
+    // Thousands of aliases of a cheap field pass the complexity limit; the
+    // alias cap refuses them.
+    let aliased: String = (0..3000).map(|i| format!("a{i}: __typename ")).collect();
+    let (_, body) = post(&format!("{{ {aliased} }}")).await;
+    assert_eq!(error_code(&body), "LIMIT_EXCEEDED", "{body}");
+    assert!(body["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("3000 aliases"));
+    let allowed: String = (0..MAX_ALIASES)
+        .map(|i| format!("a{i}: __typename "))
+        .collect();
+    let (_, body) = post(&format!("{{ {allowed} }}")).await;
+    assert_eq!(body["data"]["a0"], "Query", "{body}");
+
+    // A 10 MB body.
+    let huge = "x".repeat(10 * 1024 * 1024);
+    assert!(huge.len() > MAX_BODY_BYTES);
     let request = Request::post("/graphql")
         .header("content-type", "application/json")
         .header("content-length", huge.len())

@@ -13,15 +13,19 @@
 //! - [`documents`]: documents, reports, recommendations, responses.
 //! - [`node`]: the `Node` interface.
 //! - [`explore`]: paths between nodes and neighbourhoods, ready to draw.
+//! - [`search`]: full-text search hits with snippets and sources.
+//! - [`limits`]: the cap on aliases (depth and complexity are async-graphql's).
 //! - [`page`]: Relay connections with `totalCount`, and the page-size cap.
 
 pub(crate) mod actors;
 pub(crate) mod documents;
 mod explore;
+mod limits;
 pub(crate) mod meetings;
 mod node;
 pub(crate) mod page;
 mod query;
+mod search;
 pub(crate) mod statements;
 pub(crate) mod view;
 
@@ -34,12 +38,13 @@ use async_graphql::{EmptyMutation, EmptySubscription, ErrorExtensions, Schema};
 
 use crate::index::{Graph, SharedGraph};
 
+pub use limits::MAX_ALIASES;
 pub use page::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use query::CoreQuery;
 
 /// The root query: the graph's entry points and the explorer's walks.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct Query(CoreQuery, explore::ExploreQuery);
+pub struct Query(CoreQuery, explore::ExploreQuery, search::SearchQuery);
 
 /// The schema type served at `/graphql`.
 pub type ScrutinySchema = Schema<Query, EmptyMutation, EmptySubscription>;
@@ -82,6 +87,7 @@ pub fn build_schema(graph: SharedGraph, config: ApiConfig) -> ScrutinySchema {
         .extension(ApolloPersistedQueries::new(LruCacheStorage::new(
             PERSISTED_QUERIES,
         )))
+        .extension(limits::AliasLimit)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .finish()

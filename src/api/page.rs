@@ -29,13 +29,10 @@ pub fn page_cost(first: Option<i32>, child_complexity: usize) -> usize {
 /// A connection type with `totalCount`.
 pub type Page<T> = Connection<String, T, Counted, EmptyFields>;
 
-/// Cuts one page out of `items`. Cursors are opaque strings holding the
-/// offset of an item; a cursor that is not one is a user error.
-pub fn paginate<T: OutputType>(
-    items: Vec<T>,
-    first: Option<i32>,
-    after: Option<String>,
-) -> async_graphql::Result<Page<T>> {
+/// The window a page asks for: `(start, size)` from `first` and `after`.
+/// Cursors are opaque strings holding the offset of an item; a cursor that is
+/// not one is a user error.
+pub fn window(first: Option<i32>, after: Option<String>) -> async_graphql::Result<(usize, usize)> {
     let first = match first {
         None => DEFAULT_PAGE_SIZE,
         Some(n) if n < 0 => return Err(error(Code::BadUserInput, "`first` must not be negative")),
@@ -58,8 +55,12 @@ pub fn paginate<T: OutputType>(
             })? + 1
         }
     };
-    let total = items.len();
-    let end = start.saturating_add(first).min(total);
+    Ok((start, first))
+}
+
+/// A page of `items` that start at offset `start`, out of `total`.
+pub fn page_of<T: OutputType>(items: Vec<T>, start: usize, total: usize) -> Page<T> {
+    let end = start + items.len();
     let mut page = Connection::with_additional_fields(
         start > 0 && start <= total,
         end < total,
@@ -68,11 +69,21 @@ pub fn paginate<T: OutputType>(
     page.edges = items
         .into_iter()
         .enumerate()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .map(|(i, item)| Edge::new(encode_cursor(i), item))
+        .map(|(i, item)| Edge::new(encode_cursor(start + i), item))
         .collect();
-    Ok(page)
+    page
+}
+
+/// Cuts one page out of `items`.
+pub fn paginate<T: OutputType>(
+    items: Vec<T>,
+    first: Option<i32>,
+    after: Option<String>,
+) -> async_graphql::Result<Page<T>> {
+    let (start, first) = window(first, after)?;
+    let total = items.len();
+    let kept: Vec<T> = items.into_iter().skip(start).take(first).collect();
+    Ok(page_of(kept, start, total))
 }
 
 fn encode_cursor(offset: usize) -> String {

@@ -48,7 +48,7 @@ pub struct ResponseFilter {
 }
 
 /// Finds a report by id or title.
-fn report_index(
+pub(super) fn report_index(
     graph: &crate::index::Graph,
     text: &str,
 ) -> async_graphql::Result<petgraph::graph::NodeIndex> {

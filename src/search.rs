@@ -1,0 +1,718 @@
+//! Full-text search over statements, recommendations, responses and
+//! documents, with tantivy.
+//!
+//! The index is derived data: it is built from one graph snapshot, kept in
+//! `{data-dir}/search/` beside the sled store, and rebuilt whole when the
+//! store's generation moves on (an ingest) or the index's layout changes. The
+//! seed graph indexes in well under a second, so rebuilding is simpler and
+//! safer than patching documents in place. Graphs built without a data
+//! directory (tests, fixtures) get an index in memory on first search.
+//!
+//! What users type is tantivy's query language, checked first: words (all
+//! must match), `"phrases"`, `AND` / `OR` / `NOT`, `+` / `-`, and `word*` for
+//! every word starting so, which tantivy's parser lacks and we expand against
+//! the term dictionary. Case and accents do not matter (lower-casing and ASCII
+//! folding on both sides); English stop words are dropped on both sides, so
+//! phrases keep their gaps. No stemming: "recommendation" does not find
+//! "recommended", `recommend*` does.
+
+use std::ops::{Bound, Range};
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use petgraph::graph::NodeIndex;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, INDEXED, STORED,
+    STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer,
+};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use crate::index::Graph;
+use crate::model::{EdgeKind, NodeKind};
+
+/// The kinds of node the index holds.
+pub const SEARCHABLE: &[NodeKind] = &[
+    NodeKind::Statement,
+    NodeKind::Recommendation,
+    NodeKind::Response,
+    NodeKind::Document,
+];
+
+/// Bumped whenever the schema or the analysis changes, so an index on disk
+/// from an older build is rebuilt rather than misread.
+const LAYOUT: u32 = 1;
+/// The file beside the index naming the layout and store generation it holds.
+const STAMP: &str = "scrutiny-search-stamp";
+/// Most words a `prefix*` may stand for; beyond, the prefix is too short to mean much.
+pub const MAX_PREFIX_TERMS: usize = 200;
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 240;
+/// Heap for the one indexing thread (tantivy needs at least 15 MB per thread).
+const WRITER_HEAP: usize = 50_000_000;
+/// The analyzer of the text fields.
+const FOLDED: &str = "folded";
+
+/// Where the index of a data directory lives: `{data-dir}/search/`.
+pub fn dir_for(data_dir: &Path) -> std::path::PathBuf {
+    data_dir.join("search")
+}
+
+/// Why a search was refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// Nothing to search for.
+    #[error("the search is empty: type some words, a \"phrase\" or a prefix*")]
+    Empty,
+    /// Every word was a stop word ("the", "of", "and"), which are not indexed.
+    #[error("every word of {0:?} is too common to search for (stop words like \"the\", \"of\", \"and\" are not indexed); add a more specific word")]
+    OnlyStopWords(String),
+    /// The query does not parse.
+    #[error("could not read the search {0:?}: check that quotes and parentheses are closed; the syntax is words, \"a phrase\", AND, OR, NOT, +word, -word, prefix*")]
+    Syntax(String),
+    /// The query parses but asks for something the search does not do.
+    #[error("{0}")]
+    Unsupported(String),
+    /// A `prefix*` stands for too many words.
+    #[error(
+        "{prefix:?}* matches more than {MAX_PREFIX_TERMS} words; type more letters before the *"
+    )]
+    PrefixTooBroad {
+        /// The prefix as typed.
+        prefix: String,
+    },
+    /// The index could not be built or read (an I/O or tantivy failure).
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The index directory could not be prepared.
+    #[error("search index directory: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl SearchError {
+    /// Whether the caller asked for something wrong (rather than the server failing).
+    pub fn is_user_error(&self) -> bool {
+        !matches!(self, SearchError::Index(_) | SearchError::Io(_))
+    }
+}
+
+/// Restrictions on hits, resolved to node keys by the caller. Every filter
+/// given must hold.
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    /// Kinds of node (any of them); empty means all searchable kinds.
+    pub kinds: Vec<NodeKind>,
+    /// The person who spoke or signed.
+    pub speaker: Option<String>,
+    /// An organisation the hit speaks for, responds for, is addressed to or is by.
+    pub organisation: Option<String>,
+    /// The meeting a statement was made at (or a document records).
+    pub meeting: Option<String>,
+    /// The report a hit belongs to, answers or mentions.
+    pub report: Option<String>,
+    /// Dated on or after.
+    pub from: Option<NaiveDate>,
+    /// Dated on or before.
+    pub to: Option<NaiveDate>,
+}
+
+/// One piece of a snippet: highlighted (a matched word) or not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// The text of the piece.
+    pub text: String,
+    /// Whether it matched the query.
+    pub highlighted: bool,
+}
+
+/// One ranked hit.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// The node found.
+    pub idx: NodeIndex,
+    /// Its BM25 score (higher is better; comparable within one search only).
+    pub score: f32,
+    /// The best passage of its text, in pieces.
+    pub snippet: Vec<Part>,
+}
+
+/// One page of hits, best first, and how many there are in all.
+#[derive(Clone, Debug)]
+pub struct Hits {
+    /// How many nodes match.
+    pub total: usize,
+    /// The page asked for.
+    pub hits: Vec<Hit>,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    key: Field,
+    kind: Field,
+    title: Field,
+    body: Field,
+    speaker: Field,
+    organisation: Field,
+    meeting: Field,
+    report: Field,
+    day: Field,
+}
+
+/// A built index over one snapshot.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(FOLDED)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        key: builder.add_text_field("key", STRING | STORED),
+        kind: builder.add_text_field("kind", STRING),
+        title: builder.add_text_field("title", text.clone()),
+        body: builder.add_text_field("text", text),
+        speaker: builder.add_text_field("speaker", STRING),
+        organisation: builder.add_text_field("organisation", STRING),
+        meeting: builder.add_text_field("meeting", STRING),
+        report: builder.add_text_field("report", STRING),
+        day: builder.add_u64_field("day", INDEXED),
+    };
+    (builder.build(), fields)
+}
+
+/// Words: split at anything not a letter or digit, lower-cased, accents
+/// folded ("Schöne" = "schone"), very long tokens (base64, URLs) dropped.
+fn words() -> tantivy::tokenizer::TextAnalyzerBuilder {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .dynamic()
+}
+
+fn register(index: &Index) {
+    let stop = StopWordFilter::new(Language::English).expect("tantivy ships English stop words");
+    index
+        .tokenizers()
+        .register(FOLDED, words().filter_dynamic(stop).build());
+}
+
+/// A date as a sortable number: 2023-03-08 → 20230308.
+fn day_number(date: NaiveDate) -> u64 {
+    date.year() as u64 * 10_000 + date.month() as u64 * 100 + date.day() as u64
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` if it was built from this snapshot's
+    /// generation with this layout; otherwise rebuilds it there.
+    pub fn open_or_build(graph: &Graph, dir: &Path) -> Result<SearchIndex, SearchError> {
+        let stamp = format!("layout {LAYOUT} generation {}", graph.generation);
+        let current = std::fs::read_to_string(dir.join(STAMP)).ok();
+        if current.as_deref() == Some(stamp.as_str()) {
+            match Index::open_in_dir(dir)
+                .map_err(SearchError::from)
+                .and_then(Self::from_index)
+            {
+                Ok(found) => return Ok(found),
+                Err(error) => tracing::warn!(%error, "search index unreadable; rebuilding"),
+            }
+        }
+        // Build beside, then swap in, so a crash never leaves half an index
+        // stamped as whole.
+        let building = dir.with_extension("building");
+        if building.exists() {
+            std::fs::remove_dir_all(&building)?;
+        }
+        std::fs::create_dir_all(&building)?;
+        let (schema, _) = schema();
+        Self::fill(Index::create_in_dir(&building, schema)?, graph)?;
+        std::fs::write(building.join(STAMP), stamp)?;
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+        std::fs::rename(&building, dir)?;
+        Self::from_index(Index::open_in_dir(dir)?)
+    }
+
+    /// Builds an index in memory.
+    pub fn in_memory(graph: &Graph) -> Result<SearchIndex, SearchError> {
+        let (schema, _) = schema();
+        let index = Index::create_in_ram(schema);
+        Self::fill(index.clone(), graph)?;
+        Self::from_index(index)
+    }
+
+    fn from_index(index: Index) -> Result<SearchIndex, SearchError> {
+        register(&index);
+        let (expected, fields) = schema();
+        if index.schema() != expected {
+            return Err(SearchError::Unsupported(
+                "the search index on disk has another schema".to_owned(),
+            ));
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    fn fill(index: Index, graph: &Graph) -> Result<(), SearchError> {
+        register(&index);
+        let (_, f) = schema();
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_HEAP)?;
+        for &kind in SEARCHABLE {
+            for &idx in graph.of_kind(kind) {
+                writer.add_document(document(graph, idx, &f))?;
+            }
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        Ok(())
+    }
+
+    /// Runs a search: the `limit` best hits after skipping `offset`, and the total.
+    pub fn search(
+        &self,
+        graph: &Graph,
+        text: &str,
+        filters: &Filters,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Hits, SearchError> {
+        if text.trim().is_empty() {
+            return Err(SearchError::Empty);
+        }
+        let searcher = self.reader.searcher();
+        let ast =
+            query_grammar::parse_query(text).map_err(|_| SearchError::Syntax(text.to_owned()))?;
+        let ast = self.rewrite(&searcher, ast)?;
+        if !self.has_words(&ast) {
+            return Err(SearchError::OnlyStopWords(text.to_owned()));
+        }
+        let mut parser =
+            QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(self.fields.title, 2.0);
+        let user = parser
+            .build_query_from_user_input_ast(ast)
+            .map_err(|e| SearchError::Unsupported(parser_message(&e)))?;
+        let query = self.filtered(user.box_clone(), filters);
+        let (top, total) = searcher.search(
+            &query,
+            &(
+                TopDocs::with_limit(limit.max(1))
+                    .and_offset(offset)
+                    .order_by_score(),
+                Count,
+            ),
+        )?;
+        let body = SnippetGenerator::create(&searcher, &*user, self.fields.body).map(|mut g| {
+            g.set_max_num_chars(SNIPPET_CHARS);
+            g
+        })?;
+        let title = SnippetGenerator::create(&searcher, &*user, self.fields.title)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top.into_iter().take(limit) {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let Some(idx) = doc
+                .get_first(self.fields.key)
+                .and_then(|v| v.as_str())
+                .and_then(|key| graph.get(key))
+            else {
+                continue; // The index is built from this snapshot; cannot happen.
+            };
+            hits.push(Hit {
+                idx,
+                score,
+                snippet: snippet(graph, idx, &body, &title),
+            });
+        }
+        Ok(Hits { total, hits })
+    }
+
+    /// The user's query with every filter added as a required clause.
+    fn filtered(&self, user: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
+        let f = &self.fields;
+        let term = |field: Field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
+        if !filters.kinds.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = filters
+                .kinds
+                .iter()
+                .map(|k| (Occur::Should, term(f.kind, k.as_str())))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        for (field, value) in [
+            (f.speaker, &filters.speaker),
+            (f.organisation, &filters.organisation),
+            (f.meeting, &filters.meeting),
+            (f.report, &filters.report),
+        ] {
+            if let Some(value) = value {
+                clauses.push((Occur::Must, term(field, value)));
+            }
+        }
+        if filters.from.is_some() || filters.to.is_some() {
+            let bound = |date: Option<NaiveDate>| match date {
+                Some(d) => Bound::Included(Term::from_field_u64(f.day, day_number(d))),
+                None => Bound::Unbounded,
+            };
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(bound(filters.from), bound(filters.to))),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Whether any leaf of the query keeps a word once stop words are dropped.
+    fn has_words(&self, ast: &UserInputAst) -> bool {
+        match ast {
+            UserInputAst::Clause(clauses) => clauses.iter().any(|(_, sub)| self.has_words(sub)),
+            UserInputAst::Boost(sub, _) => self.has_words(sub),
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                UserInputLeaf::Literal(literal) => {
+                    let Some(mut analyzer) = self.index.tokenizers().get(FOLDED) else {
+                        return true;
+                    };
+                    let mut any = false;
+                    analyzer
+                        .token_stream(&literal.phrase)
+                        .process(&mut |_| any = true);
+                    any
+                }
+                _ => true,
+            },
+        }
+    }
+
+    /// Checks what users may ask for and expands `prefix*` words.
+    fn rewrite(
+        &self,
+        searcher: &tantivy::Searcher,
+        ast: UserInputAst,
+    ) -> Result<UserInputAst, SearchError> {
+        Ok(match ast {
+            UserInputAst::Clause(clauses) => UserInputAst::Clause(
+                clauses
+                    .into_iter()
+                    .map(|(occur, sub)| Ok((occur, self.rewrite(searcher, sub)?)))
+                    .collect::<Result<_, SearchError>>()?,
+            ),
+            UserInputAst::Boost(sub, boost) => {
+                UserInputAst::Boost(Box::new(self.rewrite(searcher, *sub)?), boost)
+            }
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(literal) => self.literal(searcher, literal)?,
+                UserInputLeaf::All => UserInputAst::Leaf(Box::new(UserInputLeaf::All)),
+                _ => {
+                    return Err(SearchError::Unsupported(
+                        "ranges, sets, regular expressions and `field:*` are not supported in searches; use the filters for dates, kinds and people".to_owned(),
+                    ))
+                }
+            },
+        })
+    }
+
+    fn literal(
+        &self,
+        searcher: &tantivy::Searcher,
+        literal: UserInputLiteral,
+    ) -> Result<UserInputAst, SearchError> {
+        if let Some(field) = &literal.field_name {
+            if field != "title" && field != "text" {
+                return Err(SearchError::Unsupported(format!(
+                    "unknown field `{field}:`: searches look in `title:` and `text:`; use the filters for speaker, organisation, meeting, report and dates (write \\: for a colon inside a word)"
+                )));
+            }
+        }
+        let leaf = |literal: UserInputLiteral| UserInputAst::Leaf(Box::new(literal.into()));
+        let Some(prefix) = literal
+            .phrase
+            .strip_suffix('*')
+            .filter(|_| literal.delimiter == Delimiter::None && !literal.prefix)
+        else {
+            return Ok(leaf(literal));
+        };
+        // Normalise the prefix as the index did (without dropping stop words:
+        // "the*" means "theft" too).
+        let mut analyzer = words().build();
+        let mut tokens = Vec::new();
+        analyzer
+            .token_stream(prefix)
+            .process(&mut |t| tokens.push(t.text.clone()));
+        let fields = match literal.field_name.as_deref() {
+            Some("title") => vec![self.fields.title],
+            Some(_) => vec![self.fields.body],
+            None => vec![self.fields.title, self.fields.body],
+        };
+        match tokens.as_slice() {
+            [] => Err(SearchError::Unsupported(format!(
+                "{:?} has no letters or digits before the *",
+                literal.phrase
+            ))),
+            // "co-op*" is several words: a phrase whose last word is a prefix.
+            [_, _, ..] => Ok(leaf(UserInputLiteral {
+                phrase: tokens.join(" "),
+                delimiter: Delimiter::DoubleQuotes,
+                prefix: true,
+                ..literal
+            })),
+            [word] => {
+                let mut clauses = Vec::new();
+                for field in fields {
+                    let name = self.index.schema().get_field_name(field).to_owned();
+                    for term in expand(searcher, field, word)? {
+                        clauses.push((
+                            Some(query_grammar::Occur::Should),
+                            leaf(UserInputLiteral {
+                                field_name: Some(name.clone()),
+                                phrase: term,
+                                delimiter: Delimiter::DoubleQuotes,
+                                slop: 0,
+                                prefix: false,
+                            }),
+                        ));
+                    }
+                }
+                if clauses.len() > 2 * MAX_PREFIX_TERMS {
+                    return Err(SearchError::PrefixTooBroad {
+                        prefix: prefix.to_owned(),
+                    });
+                }
+                if clauses.is_empty() {
+                    // No word starts so: search the prefix as a word, which
+                    // finds nothing but keeps the query's shape.
+                    return Ok(leaf(UserInputLiteral {
+                        phrase: word.clone(),
+                        ..literal
+                    }));
+                }
+                Ok(UserInputAst::Clause(clauses))
+            }
+        }
+    }
+}
+
+/// The indexed words of `field` starting with `prefix`, across segments.
+fn expand(
+    searcher: &tantivy::Searcher,
+    field: Field,
+    prefix: &str,
+) -> Result<Vec<String>, SearchError> {
+    let mut found = std::collections::BTreeSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .ge(prefix.as_bytes())
+            .into_stream()?;
+        while let Some((key, _)) = stream.next() {
+            if !key.starts_with(prefix.as_bytes()) {
+                break;
+            }
+            found.insert(String::from_utf8_lossy(key).into_owned());
+            if found.len() > MAX_PREFIX_TERMS {
+                return Err(SearchError::PrefixTooBroad {
+                    prefix: prefix.to_owned(),
+                });
+            }
+        }
+    }
+    Ok(found.into_iter().collect())
+}
+
+fn parser_message(error: &tantivy::query::QueryParserError) -> String {
+    use tantivy::query::QueryParserError as E;
+    match error {
+        E::AllButQueryForbidden => {
+            "a search cannot only exclude words: add a word to look for".to_owned()
+        }
+        E::PhrasePrefixRequiresAtLeastTwoTerms { phrase, .. } => {
+            format!("\"{phrase}\"* needs at least two words; for one word write {phrase}*")
+        }
+        other => format!("cannot run this search: {other}"),
+    }
+}
+
+/// What is indexed for one node.
+fn document(graph: &Graph, idx: NodeIndex, f: &Fields) -> TantivyDocument {
+    let node = graph.node(idx);
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.key, &node.key);
+    doc.add_text(f.kind, node.kind.as_str());
+    doc.add_text(f.title, &node.name);
+    for alias in &node.aliases {
+        doc.add_text(f.title, alias);
+    }
+    if let Some(text) = node.prop("text") {
+        doc.add_text(f.body, text);
+    }
+    if let Some(day) = node.prop("date").and_then(|d| d.parse::<NaiveDate>().ok()) {
+        doc.add_u64(f.day, day_number(day));
+    }
+    let mut add = |field: Field, targets: Vec<NodeIndex>| {
+        for target in targets {
+            doc.add_text(field, &graph.node(target).key);
+        }
+    };
+    let is_report = |i: &NodeIndex| graph.node(*i).prop("kind") == Some("report");
+    match node.kind {
+        NodeKind::Statement => {
+            add(f.speaker, graph.incoming(idx, EdgeKind::Spoke));
+            add(f.organisation, graph.out(idx, EdgeKind::SpeakingFor));
+            add(f.meeting, graph.out(idx, EdgeKind::AtMeeting));
+            let mut reports = graph.out(idx, EdgeKind::Mentions);
+            reports.extend(graph.out(idx, EdgeKind::InDocument));
+            reports.retain(is_report);
+            add(f.report, reports);
+        }
+        NodeKind::Recommendation => {
+            add(f.organisation, graph.out(idx, EdgeKind::AddressedTo));
+            add(f.report, graph.incoming(idx, EdgeKind::Recommends));
+        }
+        NodeKind::Response => {
+            add(f.organisation, graph.out(idx, EdgeKind::Respondent));
+            add(f.speaker, graph.out(idx, EdgeKind::SignedBy));
+            let answered = graph.out(idx, EdgeKind::RespondsTo);
+            let mut reports: Vec<NodeIndex> = answered
+                .iter()
+                .flat_map(|&r| graph.incoming(r, EdgeKind::Recommends))
+                .collect();
+            reports.extend(answered.into_iter().filter(is_report));
+            add(f.report, reports);
+        }
+        NodeKind::Document => {
+            for kind in [EdgeKind::AuthoredBy, EdgeKind::PublishedBy] {
+                let by = graph.out(idx, kind);
+                let (people, orgs): (Vec<_>, Vec<_>) = by
+                    .into_iter()
+                    .partition(|&i| graph.node(i).kind == NodeKind::Person);
+                add(f.speaker, people);
+                add(f.organisation, orgs);
+            }
+            add(f.speaker, graph.out(idx, EdgeKind::SignedBy));
+            add(f.meeting, graph.out(idx, EdgeKind::Records));
+            let mut reports = graph.out(idx, EdgeKind::Mentions);
+            reports.retain(is_report);
+            if is_report(&idx) {
+                reports.push(idx);
+            }
+            add(f.report, reports);
+        }
+        _ => {}
+    }
+    doc
+}
+
+/// The best passage of the node's text, or of its name when only the name matched.
+fn snippet(
+    graph: &Graph,
+    idx: NodeIndex,
+    body: &SnippetGenerator,
+    title: &SnippetGenerator,
+) -> Vec<Part> {
+    let node = graph.node(idx);
+    let text = node.prop("text").unwrap_or("");
+    let found = body.snippet(text);
+    let found = if found.highlighted().is_empty() {
+        let named = title.snippet(&node.name);
+        if named.highlighted().is_empty() && !text.is_empty() {
+            found
+        } else {
+            named
+        }
+    } else {
+        found
+    };
+    let fragment = found.fragment();
+    if fragment.is_empty() {
+        // Nothing highlighted (a `*` search): the start of the text.
+        let start: String = text.chars().take(SNIPPET_CHARS).collect();
+        let start = if start.is_empty() {
+            node.name.clone()
+        } else {
+            start
+        };
+        return vec![Part {
+            text: start,
+            highlighted: false,
+        }];
+    }
+    parts(fragment, found.highlighted())
+}
+
+/// Splits a fragment at its highlighted byte ranges.
+fn parts(fragment: &str, highlighted: &[Range<usize>]) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for range in highlighted {
+        if range.start > at {
+            parts.push(Part {
+                text: fragment[at..range.start].to_owned(),
+                highlighted: false,
+            });
+        }
+        parts.push(Part {
+            text: fragment[range.clone()].to_owned(),
+            highlighted: true,
+        });
+        at = range.end;
+    }
+    if at < fragment.len() {
+        parts.push(Part {
+            text: fragment[at..].to_owned(),
+            highlighted: false,
+        });
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_cover_the_fragment() {
+        let got = parts("the cat sat down", &[4..7, 8..11]);
+        assert_eq!(
+            got.iter().map(|p| p.text.as_str()).collect::<String>(),
+            "the cat sat down"
+        );
+        assert_eq!(got.iter().filter(|p| p.highlighted).count(), 2);
+        assert_eq!((got[1].text.as_str(), got[3].text.as_str()), ("cat", "sat"));
+    }
+
+    #[test]
+    fn days_sort_as_dates() {
+        let a = day_number(NaiveDate::from_ymd_opt(2023, 3, 8).unwrap());
+        let b = day_number(NaiveDate::from_ymd_opt(2023, 11, 1).unwrap());
+        assert_eq!(a, 20230308);
+        assert!(a < b);
+    }
+}
