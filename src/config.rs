@@ -24,6 +24,8 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Write the whole graph to standard output.
     Export(ExportArgs),
+    /// Read an N-Quads export into an empty store (a restore from backup).
+    Import(ImportArgs),
 }
 
 /// Where the store lives; shared by every subcommand.
@@ -81,6 +83,26 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// `{ "nodes": [...], "edges": [...] }`, documented in the README.
     Json,
+    /// N-Quads, one named graph per source document; `import` reads it back.
+    Nquads,
+    /// Turtle.
+    Turtle,
+    /// N-Triples.
+    Ntriples,
+    /// JSON-LD with named graphs.
+    Jsonld,
+    /// CSV, one row per quad.
+    Csv,
+}
+
+/// Options of `import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// Store options (the data directory must be empty or new).
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The N-Quads file (`-` for standard input).
+    pub file: PathBuf,
 }
 
 /// The default base IRI: the default bind address, so IRIs resolve locally.

@@ -24,6 +24,9 @@
 //! - [`api`]: the GraphQL schema (the only module that knows async-graphql).
 //! - [`server`]: the axum router: `/graphql`, GraphiQL at `/`, `/health`.
 //! - [`export`]: whole-graph JSON export.
+//! - [`rdf`]: linked data: the vocabulary (schema.org, Popolo, ORG, PROV,
+//!   Web Annotation, our namespace), the graph as quads in N-Quads, Turtle,
+//!   N-Triples, JSON-LD and CSV, and N-Quads import.
 //! - [`tables`]: flat tables (statements, recommendations and responses,
 //!   actions, attendance) served as CSV and JSON.
 //! - [`config`]: command-line and environment configuration.
@@ -52,6 +55,7 @@ pub mod model;
 pub mod names;
 pub mod orgs;
 pub mod parse;
+pub mod rdf;
 pub mod search;
 pub mod server;
 pub mod store;

@@ -8,6 +8,8 @@ use clap::Parser;
 use scrutiny::config::{Cli, Command, ExportFormat};
 use scrutiny::index::Graph;
 use scrutiny::ingest::ingest_paths;
+use scrutiny::rdf::import::import_nquads;
+use scrutiny::rdf::{Format, Scope, Vocab};
 use scrutiny::store::Store;
 
 fn main() -> ExitCode {
@@ -57,17 +59,42 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => {
             let store = Store::open(&args.store.data_dir)?;
             let graph = Graph::load(&store)?;
-            match args.format {
+            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let rdf = match args.format {
                 ExportFormat::Json => {
-                    let stdout = std::io::stdout().lock();
-                    scrutiny::export::write_json(
-                        &graph,
-                        &args.store.base_iri,
-                        std::io::BufWriter::new(stdout),
-                    )
-                    .context("writing the export")?;
+                    scrutiny::export::write_json(&graph, &args.store.base_iri, stdout)
+                        .context("writing the export")?;
+                    return Ok(ExitCode::SUCCESS);
                 }
-            }
+                ExportFormat::Nquads => Format::Nquads,
+                ExportFormat::Turtle => Format::Turtle,
+                ExportFormat::Ntriples => Format::Ntriples,
+                ExportFormat::Jsonld => Format::Jsonld,
+                ExportFormat::Csv => Format::Csv,
+            };
+            let vocab = Vocab::new(&args.store.base_iri);
+            scrutiny::rdf::write(&graph, &vocab, Scope::Graph, rdf, stdout)
+                .context("writing the export")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import(args) => {
+            let store = Store::open(&args.store.data_dir)?;
+            let vocab = Vocab::new(&args.store.base_iri);
+            let input: Box<dyn std::io::BufRead> = if args.file.as_os_str() == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                let file = std::fs::File::open(&args.file)
+                    .with_context(|| format!("opening {}", args.file.display()))?;
+                Box::new(std::io::BufReader::new(file))
+            };
+            let imported = import_nquads(&store, &vocab, input)
+                .with_context(|| format!("importing {}", args.file.display()))?;
+            let graph = Graph::load(&store)?;
+            scrutiny::server::attach_search(&graph, &args.store.data_dir);
+            println!(
+                "imported {} quads: {} documents, {} nodes, {} edges",
+                imported.quads, imported.documents, imported.nodes, imported.edges
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => {
