@@ -14,6 +14,7 @@
 //!   responses), `stance` (response stances), `actions` (summary lists of
 //!   actions), `schedule` (work programmes), `interests` (declared interests),
 //!   `citations` (footnotes, reported speech), `comments` (reader comments),
+//!   `contacts` (contact officers and their e-mail addresses),
 //!   `milestones` (business plan milestones), `answers` (requests a letter
 //!   answers, dates outputs were agreed), `mentions` (who names whom).
 //! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
@@ -23,6 +24,9 @@
 //!   responses and documents; an index beside the store, rebuilt on ingest.
 //! - [`api`]: the GraphQL schema (the only module that knows async-graphql).
 //! - [`server`]: the axum router: `/graphql`, GraphiQL at `/`, `/health`.
+//! - [`linked`]: linked-data routes: node IRIs by content negotiation
+//!   (JSON-LD, Turtle, N-Triples, HTML), vocabulary, context, sources,
+//!   streaming exports.
 //! - [`export`]: whole-graph JSON export.
 //! - [`rdf`]: linked data: the vocabulary (schema.org, Popolo, ORG, PROV,
 //!   Web Annotation, our namespace), the graph as quads in N-Quads, Turtle,
@@ -51,6 +55,7 @@ pub mod config;
 pub mod export;
 pub mod index;
 pub mod ingest;
+pub mod linked;
 pub mod model;
 pub mod names;
 pub mod orgs;

@@ -35,6 +35,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The application: routes and limits over a shared graph.
 pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
     let cors = cors_layer(&config.cors_origins);
+    let linked = crate::linked::routes(graph.clone(), &config.base_iri);
     let schema = build_schema(graph.clone(), config);
     let graphql = Router::new()
         .route("/graphql", get(graphql).post(graphql))
@@ -46,6 +47,7 @@ pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
         .route("/json/{table}", get(json_table))
         .with_state(graph.clone())
         .merge(graphql)
+        .merge(linked)
         .layer(middleware::from_fn_with_state(graph, cache_headers))
         .layer(CompressionLayer::new())
         .layer(cors)
@@ -72,18 +74,26 @@ fn cors_layer(origins: &[String]) -> CorsLayer {
     layer.allow_origin(origins)
 }
 
-/// A GET's answer depends only on its URL and the graph's generation, so
-/// that pair is its entity tag: a client that has it gets 304 Not Modified.
+/// A GET's answer depends only on its URL, its `Accept` header (IRIs are
+/// negotiated) and the graph's generation, so those are its entity tag: a
+/// client that has it gets 304 Not Modified.
 async fn cache_headers(State(graph): State<SharedGraph>, request: Request, next: Next) -> Response {
     let cacheable = request.method() == Method::GET
-        && ["/graphql", "/csv/", "/json/"]
-            .iter()
-            .any(|p| request.uri().path().starts_with(p));
+        && [
+            "/graphql", "/csv/", "/json/", "/id/", "/ns", "/source/", "/export/",
+        ]
+        .iter()
+        .any(|p| request.uri().path().starts_with(p));
     if !cacheable {
         return next.run(request).await;
     }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     request.uri().hash(&mut hasher);
+    request
+        .headers()
+        .get(header::ACCEPT)
+        .map(|v| v.as_bytes())
+        .hash(&mut hasher);
     let etag = format!(
         "W/\"{}-{:x}\"",
         graph.snapshot().generation,

@@ -23,6 +23,17 @@ node_type! {
             self.0.prop("titles")
         }
 
+        /// An e-mail address the documents give for this person (a contact
+        /// officer's), which other registries can match on.
+        async fn email(&self) -> Option<String> {
+            self.0.prop("email")
+        }
+
+        /// The same person in an outside registry (`schema:sameAs`), when known.
+        async fn same_as(&self) -> Option<String> {
+            self.0.prop("same_as")
+        }
+
 
         /// Meetings this person attended, sent apologies to, or was invited to.
         async fn attendance(&self) -> Vec<Attendance> {

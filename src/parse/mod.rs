@@ -9,6 +9,7 @@ mod actions;
 mod answers;
 mod citations;
 mod comments;
+mod contacts;
 mod entities;
 mod interests;
 mod letter;
@@ -168,6 +169,7 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     schedule::parse(&mut ctx);
     interests::parse(&mut ctx);
     comments::parse(&mut ctx);
+    contacts::parse(&mut ctx);
     milestones::parse(&mut ctx);
     let reports = report::parse(&mut ctx);
     letter::parse(&mut ctx, &reports);

@@ -224,10 +224,14 @@ impl<'a, F: FnMut(Quad) -> io::Result<()>> Emitter<'a, F> {
             )?;
         }
         for (name, value) in &node.props {
-            let object: Term = if name == "stance" {
-                self.vocab.stance(value).into()
-            } else {
-                literal(value).into()
+            let object: Term = match name.as_str() {
+                "stance" => self.vocab.stance(value).into(),
+                // An outside registry's IRI, when one is known.
+                "same_as" => match NamedNode::new(value.as_str()) {
+                    Ok(iri) => iri.into(),
+                    Err(_) => literal(value).into(),
+                },
+                _ => literal(value).into(),
             };
             self.emit(me.clone(), self.vocab.property(name), object, &home)?;
         }

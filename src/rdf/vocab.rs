@@ -242,6 +242,8 @@ impl Vocab {
         match name {
             "text" => iri(format!("{SCHEMA}text")),
             "date" => iri(format!("{DCTERMS}date")),
+            "email" => iri(format!("{SCHEMA}email")),
+            "same_as" => iri(format!("{SCHEMA}sameAs")),
             _ => self.term(&format!("p_{name}")),
         }
     }
@@ -251,8 +253,14 @@ impl Vocab {
         if predicate == format!("{SCHEMA}text") {
             return Some("text".to_owned());
         }
-        if predicate == format!("{DCTERMS}date") {
-            return Some("date".to_owned());
+        for (name, iri) in [
+            ("date", format!("{DCTERMS}date")),
+            ("email", format!("{SCHEMA}email")),
+            ("same_as", format!("{SCHEMA}sameAs")),
+        ] {
+            if predicate == iri {
+                return Some(name.to_owned());
+            }
         }
         self.local(predicate)?.strip_prefix("p_").map(str::to_owned)
     }
@@ -415,7 +423,7 @@ mod tests {
         for &kind in NodeKind::ALL {
             assert_eq!(v.kind_of_class(v.class(kind).as_str()), Some(kind));
         }
-        for name in ["text", "date", "speaker_label", "kind"] {
+        for name in ["text", "date", "email", "same_as", "speaker_label", "kind"] {
             assert_eq!(
                 v.property_name(v.property(name).as_str()).as_deref(),
                 Some(name)
