@@ -235,11 +235,20 @@ impl<'a, F: FnMut(Quad) -> io::Result<()>> Emitter<'a, F> {
             };
             self.emit(me.clone(), self.vocab.property(name), object, &home)?;
         }
-        // Popolo's membership shortcut: the person is a member of the organisation.
+        // Popolo's membership shortcut: the person is a member of the
+        // organisation; said once, by the first of their memberships there.
         if node.kind == crate::model::NodeKind::Membership {
             if let Some(idx) = graph.get(&node.key) {
                 for person in graph.out(idx, EdgeKind::Member) {
                     for org in graph.out(idx, EdgeKind::MemberOf) {
+                        let first = graph
+                            .incoming(person, EdgeKind::Member)
+                            .into_iter()
+                            .filter(|&m| graph.edge_between(m, EdgeKind::MemberOf, org).is_some())
+                            .min_by(|&a, &b| graph.node(a).key.cmp(&graph.node(b).key));
+                        if first != Some(idx) {
+                            continue;
+                        }
                         self.emit(
                             self.vocab.node(&graph.node(person).key),
                             named(&format!("{ORG}memberOf")),
