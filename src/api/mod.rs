@@ -112,6 +112,8 @@ pub enum Code {
     NotFound,
     /// A page size, depth or complexity over the limits.
     LimitExceeded,
+    /// The server failed (the details are in its log, not the answer).
+    Internal,
 }
 
 /// A GraphQL error with `extensions.code`.
@@ -120,6 +122,7 @@ pub fn error(code: Code, message: impl Into<String>) -> async_graphql::Error {
         Code::BadUserInput => "BAD_USER_INPUT",
         Code::NotFound => "NOT_FOUND",
         Code::LimitExceeded => "LIMIT_EXCEEDED",
+        Code::Internal => "INTERNAL",
     };
     async_graphql::Error::new(message).extend_with(|_, e| e.set("code", code))
 }

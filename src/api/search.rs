@@ -188,7 +188,7 @@ impl SearchQuery {
                 e if e.is_user_error() => error(Code::BadUserInput, e.to_string()),
                 e => {
                     tracing::error!(error = %e, "search failed");
-                    async_graphql::Error::new("the search index failed; see the server log")
+                    error(Code::Internal, "the search index failed; see the server log")
                 }
             })?;
         let hits = found
