@@ -331,20 +331,7 @@ mod html {
     /// Most relations listed on a page; the data formats list them all.
     const MAX_RELATIONS: usize = 300;
 
-    fn escape(text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        for c in text.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                '\'' => out.push_str("&#39;"),
-                c => out.push(c),
-            }
-        }
-        out
-    }
+    use crate::text::escape_html as escape;
 
     fn link(graph: &Graph, vocab: &Vocab, idx: NodeIndex) -> String {
         let node = graph.node(idx);

@@ -93,6 +93,22 @@ impl<'a> Source<'a> {
     }
 }
 
+/// Escapes text for HTML (element content and quoted attribute values).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Removes the document's inline markup: `**bold**`, `<b>`-style tags and
 /// `[text](link)` links (keeping the text), and folds runs of white space.
 pub fn plain(text: &str) -> String {

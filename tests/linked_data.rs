@@ -334,20 +334,10 @@ async fn node_iris_negotiate_every_media_type() {
                     let html = String::from_utf8(body).unwrap();
                     assert!(html.starts_with("<!doctype html>"));
                     let first_line = node.name.lines().next().unwrap_or("");
-                    let escaped = first_line
-                        .replace('&', "&amp;")
-                        .replace('<', "&lt;")
-                        .replace('>', "&gt;")
-                        .replace('"', "&quot;")
-                        .replace('\'', "&#39;");
+                    let escaped = scrutiny::text::escape_html(first_line);
                     assert!(html.contains(&escaped), "{key}");
                     let quote = node.provenance[0].quote.lines().next().unwrap_or("");
-                    let quote = quote
-                        .replace('&', "&amp;")
-                        .replace('<', "&lt;")
-                        .replace('>', "&gt;")
-                        .replace('"', "&quot;")
-                        .replace('\'', "&#39;");
+                    let quote = scrutiny::text::escape_html(quote);
                     assert!(html.contains(&quote), "{key}");
                 }
             }

@@ -126,7 +126,7 @@ impl SearchHit {
     async fn snippet_html(&self) -> String {
         let mut html = String::new();
         for part in &self.hit.snippet {
-            let escaped = escape_html(&part.text);
+            let escaped = crate::text::escape_html(&part.text);
             if part.highlighted {
                 html.push_str(&format!("<b>{escaped}</b>"));
             } else {
@@ -140,21 +140,6 @@ impl SearchHit {
     async fn source(&self) -> Vec<Provenance> {
         provenance(&self.view.graph, &self.view.node().provenance)
     }
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Full-text search.
@@ -188,7 +173,10 @@ impl SearchQuery {
                 e if e.is_user_error() => error(Code::BadUserInput, e.to_string()),
                 e => {
                     tracing::error!(error = %e, "search failed");
-                    error(Code::Internal, "the search index failed; see the server log")
+                    error(
+                        Code::Internal,
+                        "the search index failed; see the server log",
+                    )
                 }
             })?;
         let hits = found
