@@ -108,7 +108,7 @@ impl<'a, F: FnMut(Quad) -> io::Result<()>> Emitter<'a, F> {
         let mut edges: Vec<&Edge> = graph.edges().collect();
         edges.sort_by_key(|e| e.key());
         for edge in edges {
-            self.edge(graph, edge)?;
+            self.edge(edge)?;
         }
         Ok(())
     }
@@ -124,7 +124,7 @@ impl<'a, F: FnMut(Quad) -> io::Result<()>> Emitter<'a, F> {
             .collect();
         outgoing.sort_by_key(|e| e.key());
         for edge in outgoing {
-            self.edge(graph, edge)?;
+            self.edge(edge)?;
         }
         let mut incoming: Vec<&Edge> = graph
             .graph
@@ -276,7 +276,7 @@ impl<'a, F: FnMut(Quad) -> io::Result<()>> Emitter<'a, F> {
         self.spans(&me.into(), &node.provenance)
     }
 
-    fn edge(&mut self, _graph: &Graph, edge: &Edge) -> io::Result<()> {
+    fn edge(&mut self, edge: &Edge) -> io::Result<()> {
         let home = self.home(&edge.provenance);
         let (source, target) = (self.vocab.node(&edge.source), self.vocab.node(&edge.target));
         let predicate = self.vocab.predicate(edge.kind);
