@@ -218,7 +218,7 @@ fn bad_imports_say_what_is_wrong_and_write_nothing() {
         .join("\n");
     assert_ne!(tampered.lines().nth(at).unwrap(), line);
     let error = import_nquads(&store, &vocab, tampered.as_bytes()).unwrap_err();
-    assert!(error.to_string().contains("is not in document"), "{error}");
+    assert!(error.to_string().contains("is not in lines"), "{error}");
     assert!(store.is_empty());
 }
 

@@ -17,6 +17,7 @@ use super::vocab::{Vocab, OA, PROV, SCHEMA};
 use crate::model::{Contribution, Edge, Node, Span};
 use crate::parse::DocumentMeta;
 use crate::store::{Store, StoreError};
+use crate::text::Source;
 
 /// Why an import stopped. Nothing is written unless the whole input is sound.
 #[derive(Debug, thiserror::Error)]
@@ -110,17 +111,28 @@ pub fn import_nquads(
 
     // Check every span against its source before writing anything.
     let mut contributions: BTreeMap<String, Contribution> = BTreeMap::new();
+    // The provenance invariant, checked as ingest guarantees it: the quote
+    // lies within the stated lines of its document.
+    let sources: HashMap<&str, Source<'_>> = documents
+        .iter()
+        .map(|(id, (_, text, _))| (id.as_str(), Source::new(id, text)))
+        .collect();
     let check = |what: &str, spans: &[Span]| -> Result<String, ImportError> {
         for span in spans {
-            let Some((_, text, _)) = documents.get(&span.document) else {
+            let Some(source) = sources.get(span.document.as_str()) else {
                 return Err(ImportError::Invalid(format!(
                     "{what} cites document {:?}, which the export does not hold",
                     span.document
                 )));
             };
-            if !text.contains(&span.quote) {
+            let (first, last) = (span.first_line as usize, span.last_line as usize);
+            let within = first >= 1
+                && first <= last
+                && last <= source.len()
+                && source.lines_text(first, last).contains(&span.quote);
+            if !within {
                 return Err(ImportError::Invalid(format!(
-                    "{what}: the quote {:?} is not in document {:?}",
+                    "{what}: the quote {:?} is not in lines {first}-{last} of document {:?}",
                     span.quote, span.document
                 )));
             }
