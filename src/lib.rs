@@ -67,7 +67,8 @@ pub mod store;
 pub mod tables;
 pub mod text;
 
-/// The IRI of a node: `{base}/id/{key}`.
+/// The IRI of a node: `{base}/id/{key}`, the key percent-encoded where it
+/// must be (the same IRI the RDF exports use).
 pub fn iri(base: &str, key: &str) -> String {
-    format!("{}/id/{key}", base.trim_end_matches('/'))
+    rdf::Vocab::new(base).node(key).into_string()
 }
