@@ -53,6 +53,14 @@ const LAYOUT: u32 = 1;
 const STAMP: &str = "scrutiny-search-stamp";
 /// Most words a `prefix*` may stand for; beyond, the prefix is too short to mean much.
 pub const MAX_PREFIX_TERMS: usize = 200;
+/// Most words, phrases and prefixes one search may hold: searches run on the
+/// request's thread, so their size is bounded like everything else.
+pub const MAX_TERMS: usize = 32;
+/// Most terms after prefixes are expanded.
+const MAX_EXPANDED: usize = 1_000;
+/// Deepest hit a page may start at: ranking keeps `offset + limit` hits in
+/// memory, so a forged cursor must not make it allocate without bound.
+pub const MAX_OFFSET: usize = 10_000;
 /// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 240;
 /// Heap for the one indexing thread (tantivy needs at least 15 MB per thread).
@@ -80,6 +88,12 @@ pub enum SearchError {
     /// The query parses but asks for something the search does not do.
     #[error("{0}")]
     Unsupported(String),
+    /// More than [`MAX_TERMS`] words, or prefixes standing for too many in all.
+    #[error("the search has {0} terms; at most {MAX_TERMS} words, phrases and prefixes (and {MAX_EXPANDED} words once prefixes are expanded)")]
+    TooManyTerms(usize),
+    /// A page deeper than [`MAX_OFFSET`].
+    #[error("search results are paged up to the {MAX_OFFSET}th hit; narrow the search with more words or filters")]
+    TooDeep,
     /// A `prefix*` stands for too many words.
     #[error(
         "{prefix:?}* matches more than {MAX_PREFIX_TERMS} words; type more letters before the *"
@@ -300,10 +314,21 @@ impl SearchIndex {
         if text.trim().is_empty() {
             return Err(SearchError::Empty);
         }
+        if offset > MAX_OFFSET {
+            return Err(SearchError::TooDeep);
+        }
         let searcher = self.reader.searcher();
         let ast =
             query_grammar::parse_query(text).map_err(|_| SearchError::Syntax(text.to_owned()))?;
+        let terms = leaves(&ast);
+        if terms > MAX_TERMS {
+            return Err(SearchError::TooManyTerms(terms));
+        }
         let ast = self.rewrite(&searcher, ast)?;
+        let expanded = leaves(&ast);
+        if expanded > MAX_EXPANDED {
+            return Err(SearchError::TooManyTerms(expanded));
+        }
         if !self.has_words(&ast) {
             return Err(SearchError::OnlyStopWords(text.to_owned()));
         }
@@ -515,6 +540,15 @@ impl SearchIndex {
                 Ok(UserInputAst::Clause(clauses))
             }
         }
+    }
+}
+
+/// How many leaves (words, phrases, prefixes) a query has.
+fn leaves(ast: &UserInputAst) -> usize {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().map(|(_, sub)| leaves(sub)).sum(),
+        UserInputAst::Boost(sub, _) => leaves(sub),
+        UserInputAst::Leaf(_) => 1,
     }
 }
 

@@ -119,6 +119,14 @@ async fn limits_are_enforced_with_clear_errors() {
 
     let (_, body) = post(r#"{ people(after: "bogus") { totalCount } }"#).await;
     assert_eq!(error_code(&body), "BAD_USER_INPUT");
+    // A forged cursor at the end of usize is past the end, not an overflow.
+    let (status, body) = post(&format!(
+        r#"{{ people(after: "o{}") {{ totalCount edges {{ cursor }} }} }}"#,
+        usize::MAX
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["data"]["people"]["edges"], json!([]), "{body}");
 
     let (_, body) = post(r#"{ node(id: "person/nobody-at-all") { id } }"#).await;
     assert_eq!(error_code(&body), "NOT_FOUND");

@@ -47,12 +47,15 @@ pub fn window(first: Option<i32>, after: Option<String>) -> async_graphql::Resul
     let start = match after {
         None => 0,
         Some(cursor) => {
-            decode_cursor(&cursor).ok_or_else(|| {
-                error(
-                    Code::BadUserInput,
-                    format!("invalid cursor {cursor:?}: use a cursor from a previous page"),
-                )
-            })? + 1
+            // Saturating: a forged cursor at usize::MAX is past the end, not a panic.
+            decode_cursor(&cursor)
+                .ok_or_else(|| {
+                    error(
+                        Code::BadUserInput,
+                        format!("invalid cursor {cursor:?}: use a cursor from a previous page"),
+                    )
+                })?
+                .saturating_add(1)
         }
     };
     Ok((start, first))

@@ -169,7 +169,9 @@ impl SearchQuery {
             .search_index()
             .and_then(|index| index.search(&graph, &query, &filters, start, size))
             .map_err(|e| match e {
-                SearchError::PrefixTooBroad { .. } => error(Code::LimitExceeded, e.to_string()),
+                SearchError::PrefixTooBroad { .. }
+                | SearchError::TooDeep
+                | SearchError::TooManyTerms(_) => error(Code::LimitExceeded, e.to_string()),
                 e if e.is_user_error() => error(Code::BadUserInput, e.to_string()),
                 e => {
                     tracing::error!(error = %e, "search failed");
