@@ -1,5 +1,7 @@
-//! Ingest: files on disk → checked text → parse → one atomic store write per
-//! document. The only place that reads source files.
+//! Ingest: files on disk → read (PDF, HTML, text → normalised text) → parse
+//! → one atomic store write per document. The only place that reads source
+//! files. Every file of a folder is tried; what cannot be read is reported
+//! with the reason, never skipped in silence.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -8,9 +10,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::coverage::Coverage;
 use crate::model::Contribution;
 use crate::parse::{self, Diagnostic, DocumentMeta, Severity};
-use crate::store::{Outcome, Store, StoreError};
+use crate::read::{self, Format, ReadError};
+use crate::store::{Outcome, ReadingRecord, Store, StoreError};
 use crate::text::{plain, slug, Source};
 
 /// The manifest file a folder of documents may carry.
@@ -43,6 +47,9 @@ pub enum IngestError {
         line: usize,
         offset: usize,
     },
+    /// The file is of a type no reader handles, or a PDF without text.
+    #[error("{path}: skipped: {source}")]
+    Unreadable { path: PathBuf, source: ReadError },
     /// The parser found errors; the diagnostics say where.
     #[error("{path}: {} error(s), first at line {}: {}", count_errors(.diagnostics), first_error(.diagnostics).line, first_error(.diagnostics).message)]
     Invalid {
@@ -90,6 +97,8 @@ pub struct FileReport {
     pub result: Result<(String, Outcome), IngestError>,
     /// Warnings (and, on failure, errors) with line numbers.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the parse understood, for a file that was parsed.
+    pub coverage: Option<Coverage>,
 }
 
 impl fmt::Display for FileReport {
@@ -97,6 +106,9 @@ impl fmt::Display for FileReport {
         match &self.result {
             Ok((id, outcome)) => write!(f, "{}: {outcome:?} as {id}", self.path.display())?,
             Err(error) => write!(f, "{error}")?,
+        }
+        if let Some(coverage) = &self.coverage {
+            write!(f, "\n  {coverage}")?;
         }
         for diagnostic in &self.diagnostics {
             let (path, line, level) = (self.path.display(), diagnostic.line, diagnostic.level());
@@ -119,48 +131,84 @@ pub struct Prepared {
     pub contribution: Contribution,
     /// Warnings.
     pub diagnostics: Vec<Diagnostic>,
+    /// How it was read, with the coverage report.
+    pub reading: ReadingRecord,
+    /// The original bytes, kept where the text is not the file (PDF, HTML).
+    pub original: Option<Vec<u8>>,
 }
 
-/// Checks that bytes are a text document, then parses them. Pure: no I/O.
+/// Reads bytes as a document (PDF, HTML, text), then parses them. Pure but
+/// for running `pdftotext` on a PDF.
 pub fn prepare(
     path: &Path,
     bytes: Vec<u8>,
     meta: Option<DocumentMeta>,
 ) -> Result<Prepared, IngestError> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(IngestError::Binary {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let reading = read::read(&name, &bytes).map_err(|error| match error {
+        ReadError::Binary { line } => IngestError::Binary {
             path: path.to_owned(),
-            line: line_of(&bytes, at),
+            line,
+        },
+        ReadError::NotUtf8 { line, offset } => IngestError::NotUtf8 {
+            path: path.to_owned(),
+            line,
+            offset,
+        },
+        source => IngestError::Unreadable {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
+    let text = reading.text;
+    let meta = meta.unwrap_or_else(|| meta_from_text(path, &text));
+    let sha256 = hex_sha256(text.as_bytes());
+    let source = Source::new(&meta.id, &text);
+    let parsed = parse::parse_document(&source, &meta);
+    let mut diagnostics = parsed.diagnostics;
+    for note in &reading.notes {
+        diagnostics.push(Diagnostic {
+            line: 1,
+            severity: Severity::Warning,
+            message: note.clone(),
         });
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        IngestError::NotUtf8 {
-            path: path.to_owned(),
-            line: line_of(e.as_bytes(), offset),
-            offset,
-        }
-    })?;
-    let meta = meta.unwrap_or_else(|| meta_from_text(path, &text));
-    let sha256 = Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let source = Source::new(&meta.id, &text);
-    let (contribution, diagnostics) = parse::parse(&source, &meta);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(IngestError::Invalid {
             path: path.to_owned(),
             diagnostics,
         });
     }
+    let mut coverage = parsed.coverage;
+    coverage.pages = reading.pages.len();
+    coverage.furniture_lines = reading.furniture_lines;
+    coverage.warnings.extend(reading.notes.iter().cloned());
+    let is_file_itself = matches!(reading.format, Format::Text | Format::Rst);
+    let original_sha256 = (!is_file_itself).then(|| hex_sha256(&bytes));
     Ok(Prepared {
         meta,
         text,
         sha256,
-        contribution,
+        contribution: parsed.contribution,
         diagnostics,
+        reading: ReadingRecord {
+            format: Some(reading.format),
+            pages: reading.pages,
+            original_sha256,
+            coverage: Some(coverage),
+        },
+        original: (!is_file_itself).then_some(bytes),
     })
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Metadata for a file the manifest does not list: id from the file name,
@@ -184,12 +232,22 @@ fn meta_from_text(path: &Path, text: &str) -> DocumentMeta {
     }
 }
 
-fn line_of(bytes: &[u8], offset: usize) -> usize {
-    bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
-}
+/// Files a folder holds that describe the folder rather than being documents.
+const FOLDER_NOTES: &[&str] = &[
+    "readme.md",
+    "readme.txt",
+    "readme",
+    "sources.md",
+    "licence.md",
+    "license.md",
+    "licence",
+    "license",
+];
 
-/// The files to ingest: each file named, and the documents (`*.txt`, `*.md`) of
-/// each folder named, in name order.
+/// The files to ingest: each file named, and every file of each folder named
+/// (in name order) but its manifest, hidden files and its notes (README,
+/// SOURCES, LICENCE). Each file is then read by its content, so a folder of
+/// PDFs and saved web pages is ingested whatever the extensions say.
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
     let mut files = Vec::new();
     for path in paths {
@@ -200,13 +258,15 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
                 .filter(|p| {
-                    p.is_file()
-                        && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
-                })
-                .filter(|p| {
-                    !p.file_name()
-                        .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+                    let name = p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_lowercase())
+                        .unwrap_or_default();
+                    !name.starts_with('.')
+                        && name != MANIFEST
+                        && !FOLDER_NOTES.contains(&name.as_str())
                 })
                 .collect();
             found.sort();
@@ -253,9 +313,21 @@ fn manifest_for(
 /// Ingests files and folders, one atomic write per document. A file that fails
 /// is reported and skipped; the others are still ingested.
 pub fn ingest_paths(store: &Store, paths: &[PathBuf]) -> Result<Vec<FileReport>, IngestError> {
+    ingest_paths_with(store, paths, |_, _, _| {})
+}
+
+/// [`ingest_paths`], calling `progress(done, total, report)` after each file
+/// so a long run can show where it is.
+pub fn ingest_paths_with(
+    store: &Store,
+    paths: &[PathBuf],
+    mut progress: impl FnMut(usize, usize, &FileReport),
+) -> Result<Vec<FileReport>, IngestError> {
     let mut manifests = HashMap::new();
     let mut reports = Vec::new();
-    for path in collect_files(paths)? {
+    let files = collect_files(paths)?;
+    let total = files.len();
+    for path in files {
         let result = (|| {
             let meta = manifest_for(&path, &mut manifests)?;
             let bytes = std::fs::read(&path).map_err(|source| IngestError::Read {
@@ -264,23 +336,27 @@ pub fn ingest_paths(store: &Store, paths: &[PathBuf]) -> Result<Vec<FileReport>,
             })?;
             let prepared = prepare(&path, bytes, meta)?;
             let outcome = store
-                .put_document(
+                .put_read_document(
                     &prepared.meta,
                     &prepared.text,
                     &prepared.sha256,
                     &prepared.contribution,
+                    &prepared.reading,
+                    prepared.original.as_deref(),
                 )
                 .map_err(|source| IngestError::Store {
                     path: path.clone(),
                     source,
                 })?;
-            Ok((prepared.meta.id, outcome, prepared.diagnostics))
+            let coverage = prepared.reading.coverage;
+            Ok((prepared.meta.id, outcome, prepared.diagnostics, coverage))
         })();
         reports.push(match result {
-            Ok((id, outcome, diagnostics)) => FileReport {
+            Ok((id, outcome, diagnostics, coverage)) => FileReport {
                 path,
                 result: Ok((id, outcome)),
                 diagnostics,
+                coverage,
             },
             Err(IngestError::Invalid {
                 path: p,
@@ -292,13 +368,18 @@ pub fn ingest_paths(store: &Store, paths: &[PathBuf]) -> Result<Vec<FileReport>,
                     path: p,
                     diagnostics,
                 }),
+                coverage: None,
             },
             Err(error) => FileReport {
                 path,
                 result: Err(error),
                 diagnostics: Vec::new(),
+                coverage: None,
             },
         });
+        if let Some(report) = reports.last() {
+            progress(reports.len(), total, report);
+        }
     }
     Ok(reports)
 }

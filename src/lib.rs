@@ -17,6 +17,12 @@
 //!   `contacts` (contact officers and their e-mail addresses),
 //!   `milestones` (business plan milestones), `answers` (requests a letter
 //!   answers, dates outputs were agreed), `mentions` (who names whom).
+//! - [`read`]: a file as published (PDF via poppler, HTML via html5ever,
+//!   Markdown, reStructuredText, text) → one normalised text and its pages;
+//!   [`read::blocks`] outlines that text into headings, paragraphs, list
+//!   items and table rows.
+//! - [`coverage`]: what a document's parse understood: its kind with the
+//!   evidence, facts by type, the share of lines inside some fact, warnings.
 //! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
 //! - [`store`]: the sled layout; the only module that touches sled.
 //! - [`index`]: the merged graph in petgraph, as immutable snapshots.
@@ -52,6 +58,7 @@
 
 pub mod api;
 pub mod config;
+pub mod coverage;
 pub mod export;
 pub mod index;
 pub mod ingest;
@@ -61,6 +68,7 @@ pub mod names;
 pub mod orgs;
 pub mod parse;
 pub mod rdf;
+pub mod read;
 pub mod search;
 pub mod server;
 pub mod store;

@@ -7,7 +7,7 @@ use clap::Parser;
 
 use scrutiny::config::{Cli, Command, ExportFormat};
 use scrutiny::index::Graph;
-use scrutiny::ingest::ingest_paths;
+use scrutiny::ingest::ingest_paths_with;
 use scrutiny::rdf::import::import_nquads;
 use scrutiny::rdf::{Format, Scope, Vocab};
 use scrutiny::store::Store;
@@ -32,15 +32,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Ingest(args) => {
             let store = Store::open(&args.store.data_dir)?;
-            let reports = ingest_paths(&store, &args.paths)?;
-            let failed = reports.iter().filter(|r| r.result.is_err()).count();
-            for report in &reports {
+            // Each file's line as soon as it is done, numbered, so a long
+            // folder shows its progress.
+            let reports = ingest_paths_with(&store, &args.paths, |done, total, report| {
                 if report.result.is_err() {
-                    eprintln!("{report}");
+                    eprintln!("[{done}/{total}] {report}");
                 } else {
-                    println!("{report}");
+                    println!("[{done}/{total}] {report}");
                 }
-            }
+            })?;
+            let failed = reports.iter().filter(|r| r.result.is_err()).count();
             let graph = Graph::load(&store)?;
             // Rebuild the search index now, so the next `serve` starts at once.
             scrutiny::server::attach_search(&graph, &args.store.data_dir);

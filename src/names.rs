@@ -29,11 +29,20 @@ pub const TITLES: &[&str] = &[
     "Inspector",
     "Sergeant",
     "Constable",
-    "Rt Hon",
     "The Rt Hon",
+    "Rt Hon",
+    "County Councillor",
+    "Councillor",
+    "Cllr.",
+    "Cllr",
+    "Alderman",
     "Sir",
     "Dame",
     "Dr",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
     "Mr",
     "Mrs",
     "Ms",
@@ -48,13 +57,19 @@ pub const TITLES: &[&str] = &[
 ];
 
 /// Titles that are part of a peer's name rather than a courtesy before it.
-const PEERAGES: &[&str] = &["Baroness", "Lord", "Lady", "Viscount", "Earl"];
+pub const PEERAGES: &[&str] = &["Baroness", "Lord", "Lady", "Viscount", "Earl"];
 
 /// Honours and roles written after a name (GLOSSARY.md).
 const POST_NOMINALS: &[&str] = &[
     "AM", "MP", "MEP", "KC", "QC", "QPM", "KPM", "MBE", "OBE", "CBE", "CB", "DBE", "KBE", "CVO",
-    "LVO", "MVO", "GBE", "KCB", "DCB", "JP", "DL", "FRSA", "PhD",
+    "LVO", "MVO", "GBE", "KCB", "DCB", "JP", "DL", "FRSA", "PhD", "MSP", "MS", "MLA", "BEM", "CMG",
+    "KCMG", "FRS",
 ];
+
+/// Whether a word is an honour or post-nominal written after a name.
+pub fn is_post_nominal(word: &str) -> bool {
+    POST_NOMINALS.contains(&word.trim_end_matches(','))
+}
 
 /// A person's name taken apart.
 #[derive(Clone, Debug, PartialEq, Eq)]

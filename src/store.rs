@@ -12,6 +12,8 @@
 //! - [`META`]: `format_version` → u32 (big-endian); `generation` → u64, bumped by
 //!   every write so readers know when to rebuild the index; `change_sequence` → u64
 //! - [`CHANGES`]: sequence → [`Change`], the log integrations sync from
+//! - [`ORIGINALS`]: document id → the original file's bytes, for documents
+//!   whose normalised text is not the file itself (PDF, HTML)
 //!
 //! Each document is written in one sled transaction over all five trees: a
 //! failure part-way leaves the store as it was before that document.
@@ -23,8 +25,10 @@ use serde::{Deserialize, Serialize};
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::Transactional;
 
+use crate::coverage::Coverage;
 use crate::model::{merge_node, Contribution, Edge, Node};
 use crate::parse::DocumentMeta;
+use crate::read::{Format, PageStart};
 
 /// node key → `Stored<Node>`.
 pub const NODES: &str = "nodes";
@@ -38,8 +42,13 @@ pub const META: &str = "meta";
 /// node and edge changed or deleted, for integrations that sync incrementally.
 pub const CHANGES: &str = "changes";
 
+/// document id → the original file's bytes (PDF, HTML): the record the
+/// normalised text was read from.
+pub const ORIGINALS: &str = "originals";
+
 /// Version of the serialised shapes above; bump it on any change to them.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: documents keep their reading (format, pages, original, coverage).
+pub const FORMAT_VERSION: u32 = 3;
 
 const KEY_FORMAT_VERSION: &[u8] = b"format_version";
 const KEY_GENERATION: &[u8] = b"generation";
@@ -108,6 +117,23 @@ pub struct DocumentRecord {
     pub nodes: BTreeSet<String>,
     /// Edge keys this document contributed.
     pub edges: BTreeSet<String>,
+    /// How the text was read and what its parse understood.
+    #[serde(default)]
+    pub reading: ReadingRecord,
+}
+
+/// How a document's text was read from its file, and its coverage report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReadingRecord {
+    /// The format of the original file.
+    pub format: Option<Format>,
+    /// Where each PDF page starts in the text.
+    pub pages: Vec<PageStart>,
+    /// SHA-256 of the original file, hex (for PDF and HTML, whose text is
+    /// not the file; the original bytes are in [`ORIGINALS`]).
+    pub original_sha256: Option<String>,
+    /// What the parse understood.
+    pub coverage: Option<Coverage>,
 }
 
 /// What an ingest did to one document.
@@ -130,6 +156,7 @@ pub struct Store {
     documents: sled::Tree,
     meta: sled::Tree,
     changes: sled::Tree,
+    originals: sled::Tree,
 }
 
 fn sled_err(tree: &'static str) -> impl Fn(sled::Error) -> StoreError {
@@ -191,6 +218,7 @@ impl Store {
             documents: open(DOCUMENTS)?,
             meta: open(META)?,
             changes: open(CHANGES)?,
+            originals: open(ORIGINALS)?,
             db,
         };
         match store.meta.get(KEY_FORMAT_VERSION).map_err(sled_err(META))? {
@@ -240,7 +268,38 @@ impl Store {
         sha256: &str,
         contribution: &Contribution,
     ) -> Result<Outcome, StoreError> {
-        self.put_document_failing_after(meta, text, sha256, contribution, None)
+        self.write_document(
+            meta,
+            text,
+            sha256,
+            contribution,
+            &ReadingRecord::default(),
+            None,
+            None,
+        )
+    }
+
+    /// [`Store::put_document`] for a document read from a file: its reading
+    /// record, and the original bytes where the text is not the file.
+    pub fn put_read_document(
+        &self,
+        meta: &DocumentMeta,
+        text: &str,
+        sha256: &str,
+        contribution: &Contribution,
+        reading: &ReadingRecord,
+        original: Option<&[u8]>,
+    ) -> Result<Outcome, StoreError> {
+        self.write_document(meta, text, sha256, contribution, reading, original, None)
+    }
+
+    /// The original file of a document read from PDF or HTML.
+    pub fn original(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .originals
+            .get(id.as_bytes())
+            .map_err(sled_err(ORIGINALS))?
+            .map(|b| b.to_vec()))
     }
 
     /// [`Store::put_document`], aborting the transaction after `fail_after` writes.
@@ -254,6 +313,21 @@ impl Store {
         contribution: &Contribution,
         fail_after: Option<usize>,
     ) -> Result<Outcome, StoreError> {
+        let reading = ReadingRecord::default();
+        self.write_document(meta, text, sha256, contribution, &reading, None, fail_after)
+    }
+
+    #[allow(clippy::too_many_arguments)] // one private writer behind the three entry points
+    fn write_document(
+        &self,
+        meta: &DocumentMeta,
+        text: &str,
+        sha256: &str,
+        contribution: &Contribution,
+        reading: &ReadingRecord,
+        original: Option<&[u8]>,
+        fail_after: Option<usize>,
+    ) -> Result<Outcome, StoreError> {
         let doc = meta.id.as_str();
         let record = DocumentRecord {
             meta: meta.clone(),
@@ -261,6 +335,7 @@ impl Store {
             text: text.to_owned(),
             nodes: contribution.nodes.keys().cloned().collect(),
             edges: contribution.edges.keys().cloned().collect(),
+            reading: reading.clone(),
         };
         let result = (
             &self.nodes,
@@ -268,8 +343,9 @@ impl Store {
             &self.documents,
             &self.meta,
             &self.changes,
+            &self.originals,
         )
-            .transaction(|(nodes, edges, documents, meta_tree, changes)| {
+            .transaction(|(nodes, edges, documents, meta_tree, changes, originals)| {
                 // (key, entity, deleted) of every node and edge this write changes.
                 let mut changed: Vec<(String, &'static str, bool)> = Vec::new();
                 let mut writes = 0usize;
@@ -349,6 +425,10 @@ impl Store {
                     }
                 }
                 write(documents, doc.as_bytes(), Some(encode(&record)))?;
+                match original {
+                    Some(bytes) => write(originals, doc.as_bytes(), Some(bytes.to_vec()))?,
+                    None => write(originals, doc.as_bytes(), None)?,
+                }
                 let generation = meta_tree
                     .get(KEY_GENERATION)?
                     .and_then(|b| b.as_ref().try_into().ok())

@@ -1,7 +1,10 @@
 //! Source text: lines with their byte offsets, spans cut from them, and the small
 //! text helpers every parser shares (markup stripping, slugs, dates).
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use regex::Regex;
 
 use crate::model::Span;
 
@@ -223,29 +226,49 @@ fn find_numeric_date(text: &str) -> Option<(NaiveDate, &str)> {
     })
 }
 
+/// "8 March 2023", "10th December 2024", "Friday, 19th July, 2024",
+/// "4 Sept 2019", "July 19, 2024": day and month in either order, ordinal
+/// suffixes and commas allowed.
+static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+    Regex::new(&format!(
+        r"(?i)(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{month},?\s+(\d{{4}})|{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))"
+    ))
+    .expect("valid regex")
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
 fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
-            // Take "D[D] Month YYYY".
-            let rest = &text[i..];
-            let mut words = rest.splitn(4, ' ');
-            if let (Some(day), Some(month), Some(year)) = (words.next(), words.next(), words.next())
-            {
-                let year: String = year.chars().take_while(char::is_ascii_digit).collect();
-                if day.len() <= 2 && year.len() == 4 {
-                    let candidate = format!("{day} {month} {year}");
-                    if let Ok(date) = NaiveDate::parse_from_str(&candidate, "%d %B %Y") {
-                        let len = day.len() + 1 + month.len() + 1 + year.len();
-                        return Some((date, &text[i..i + len]));
-                    }
-                }
-            }
+    LONG_DATE.captures_iter(text).find_map(|cap| {
+        let whole = cap.get(0)?;
+        let clean_start = whole.start() == 0 || !bytes[whole.start() - 1].is_ascii_alphanumeric();
+        let clean_end = bytes.get(whole.end()).is_none_or(|b| !b.is_ascii_digit());
+        if !clean_start || !clean_end {
+            return None;
         }
-        i += 1;
-    }
-    None
+        let (day, month, year) = match cap.get(1) {
+            Some(day) => (day.as_str(), cap.get(2)?.as_str(), cap.get(3)?.as_str()),
+            None => (
+                cap.get(5)?.as_str(),
+                cap.get(4)?.as_str(),
+                cap.get(6)?.as_str(),
+            ),
+        };
+        let date =
+            NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)?;
+        Some((date, whole.as_str()))
+    })
 }
 
 /// Whether a line marks a blank page, the end of one document in a pack.
@@ -305,6 +328,21 @@ mod tests {
         assert_eq!(date.to_string(), "2023-03-08");
         assert_eq!(text, "8 March 2023");
         assert!(find_date("Pages 217 - 220").is_none());
+        for (written, iso) in [
+            (
+                "CORPORATE PARENTING PANEL – 10th December 2024",
+                "2024-12-10",
+            ),
+            ("Friday, 19th July, 2024", "2024-07-19"),
+            ("Wednesday, 4 September 2019", "2019-09-04"),
+            ("July 19, 2024", "2024-07-19"),
+            ("on the 10th June 2020.", "2020-06-10"),
+            ("24 SEPTEMBER 2009", "2009-09-24"),
+        ] {
+            assert_eq!(find_date(written).unwrap().0.to_string(), iso, "{written}");
+        }
+        assert!(find_date("31 February 2024").is_none());
+        assert!(find_date("C4495 May 2023").is_none());
         assert_eq!(
             find_date("Date: 09/08/2024").unwrap().0.to_string(),
             "2024-08-09"

@@ -294,16 +294,22 @@ fn parse_membership_lists(ctx: &mut Ctx<'_>, section: Section, meeting: &Meeting
 
 /// Who attended a meeting and how.
 #[derive(Default)]
-struct Attendance {
-    status: &'static str,
-    role: Option<String>,
-    organisation: Option<Org>,
+pub(super) struct Attendance {
+    /// `present`, `apologies`, `substitute`, `guest`, `officer`, `absent`.
+    pub status: &'static str,
+    pub role: Option<String>,
+    pub organisation: Option<Org>,
     /// The absent member and the sentence that says so.
-    substitute_for: Option<(String, Span)>,
-    item: Option<String>,
-    label: String,
-    name: Option<PersonName>,
-    spans: Vec<Span>,
+    pub substitute_for: Option<(String, Span)>,
+    pub item: Option<String>,
+    pub label: String,
+    pub name: Option<PersonName>,
+    pub spans: Vec<Span>,
+    /// `virtual` for who attended remotely.
+    pub mode: Option<&'static str>,
+    /// Whether the person attended from outside the body that met (an
+    /// officer, a councillor "also present"): their role is not one in it.
+    pub outside_body: bool,
 }
 
 /// Minutes: header, present list, apologies and substitutes, items, guests.
@@ -403,6 +409,15 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
         }
     }
 
+    emit_attendance(ctx, &meeting, attendance);
+}
+
+/// Adds the attendance nodes of a meeting, their people, roles and the chair.
+pub(super) fn emit_attendance(
+    ctx: &mut Ctx<'_>,
+    meeting: &MeetingRef,
+    attendance: BTreeMap<String, Attendance>,
+) {
     for (person_key, entry) in attendance {
         let Some(name) = entry.name.as_ref() else {
             continue;
@@ -430,6 +445,9 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
         }
         if let Some(org) = &entry.organisation {
             node = node.with("organisation", org.name.clone());
+        }
+        if let Some(mode) = entry.mode {
+            node = node.with("mode", mode);
         }
         ctx.out.add_node(node);
         ctx.out.add_edge(Edge::new(
@@ -463,15 +481,15 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
         if let Some(role) = &entry.role {
             // A chair's or member's role at a meeting is a role in the body
             // that met; a guest's is in their own organisation.
-            let org = if entry.status == "guest" {
+            let org = if entry.status == "guest" || entry.outside_body {
                 entry.organisation.clone()
             } else {
                 Some(meeting.body.clone())
             };
-            let basis = if entry.status == "guest" {
-                "invited"
-            } else {
-                "present"
+            let basis = match entry.status {
+                "guest" => "invited",
+                "officer" => "in-attendance",
+                _ => "present",
             };
             add_membership(
                 ctx,

@@ -7,6 +7,7 @@
 
 mod actions;
 mod answers;
+mod attendance;
 mod citations;
 mod comments;
 mod contacts;
@@ -18,6 +19,7 @@ mod mentions;
 mod milestones;
 mod report;
 mod schedule;
+mod signals;
 mod stance;
 mod transcript;
 
@@ -25,9 +27,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::coverage::{self, Coverage, DocumentKind, Region, Signals};
 use crate::model::Span;
 use crate::model::{Contribution, Edge, EdgeKind, Node, NodeKind};
 use crate::orgs::{Org, Orgs};
+use crate::read::blocks::{self, Block};
 use crate::text::{plain, slug, Source};
 
 /// What the manifest (or, failing that, the file itself) says about a document.
@@ -114,6 +118,12 @@ pub struct Section {
 /// Shared state of one document's parse.
 pub(crate) struct Ctx<'s> {
     pub src: &'s Source<'s>,
+    /// The outline of the text.
+    pub blocks: Vec<Block>,
+    /// What the parsers noticed, for the coverage report.
+    pub signals: Signals,
+    /// The manifest's (or the file's) description of the document.
+    pub meta: &'s DocumentMeta,
     pub orgs: Orgs,
     pub out: Contribution,
     pub diagnostics: Vec<Diagnostic>,
@@ -139,10 +149,31 @@ impl Ctx<'_> {
     }
 }
 
+/// A document parsed: its facts, the problems found, and the coverage report.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The nodes and edges it supports.
+    pub contribution: Contribution,
+    /// Errors and warnings with line numbers.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What was understood and what was not.
+    pub coverage: Coverage,
+}
+
 /// Parses one document. Never fails: problems become diagnostics.
 pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagnostic>) {
+    let parsed = parse_document(src, meta);
+    (parsed.contribution, parsed.diagnostics)
+}
+
+/// Parses one document and reports its coverage. Never fails: problems
+/// become diagnostics, and every coverage warning is a warning diagnostic too.
+pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
     let mut ctx = Ctx {
         src,
+        blocks: blocks::outline(src),
+        signals: Signals::default(),
+        meta,
         orgs: Orgs::default(),
         out: Contribution::default(),
         diagnostics: Vec::new(),
@@ -150,18 +181,49 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     };
     let Some(first_line) = (1..=src.len()).find(|&n| !src.line(n).trim().is_empty()) else {
         ctx.error(1, "the document is empty: expected text");
-        return (ctx.out, ctx.diagnostics);
+        return Parsed {
+            contribution: ctx.out,
+            diagnostics: ctx.diagnostics,
+            coverage: Coverage::default(),
+        };
     };
+    signals::collect(&mut ctx);
     ctx.orgs.learn(src.text);
     add_document_node(&mut ctx, meta, first_line);
     add_byline(&mut ctx);
-    for section in sections(src) {
-        match section.kind {
-            SectionKind::Agenda => meeting::parse_agenda(&mut ctx, section),
-            SectionKind::Minutes => meeting::parse_minutes(&mut ctx, section),
-            SectionKind::Transcript => transcript::parse(&mut ctx, section),
-            SectionKind::Other => {}
+    let sections = sections(src);
+    for &section in &sections {
+        let region = match section.kind {
+            SectionKind::Agenda => {
+                meeting::parse_agenda(&mut ctx, section);
+                Some(DocumentKind::Agenda)
+            }
+            SectionKind::Minutes => {
+                meeting::parse_minutes(&mut ctx, section);
+                Some(DocumentKind::Minutes)
+            }
+            SectionKind::Transcript => {
+                transcript::parse(&mut ctx, section);
+                Some(DocumentKind::Transcript)
+            }
+            SectionKind::Other => None,
+        };
+        if let Some(kind) = region {
+            ctx.signals.regions.push(Region {
+                kind,
+                first: section.first,
+                last: section.last,
+                evidence: plain(src.line(section.first)),
+            });
         }
+    }
+    // Documents of other publishers carry no such sections: their minutes
+    // and hearings are found by the wording and labels they share.
+    if !sections.iter().any(|s| s.kind == SectionKind::Minutes) {
+        attendance::parse(&mut ctx);
+    }
+    if !sections.iter().any(|s| s.kind == SectionKind::Transcript) {
+        transcript::parse_hearing(&mut ctx);
     }
     // Reports run across several top-level headings (a title, a masthead, the
     // chapters), so they are found over the whole document.
@@ -176,7 +238,15 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     answers::parse(&mut ctx, &reports);
     citations::parse(&mut ctx, &reports);
     mentions::parse(&mut ctx, &reports);
-    (ctx.out, ctx.diagnostics)
+    let coverage = coverage::report(src, &ctx.blocks, &ctx.out, &ctx.signals, &ctx.doc_key);
+    for warning in &coverage.warnings {
+        ctx.warn(first_line, warning.clone());
+    }
+    Parsed {
+        contribution: ctx.out,
+        diagnostics: ctx.diagnostics,
+        coverage,
+    }
 }
 
 fn add_document_node(ctx: &mut Ctx<'_>, meta: &DocumentMeta, first_line: usize) {
@@ -312,6 +382,38 @@ pub(crate) fn meeting_node(
         body.key.clone(),
         body_span,
     ));
+    Node::new(
+        key,
+        NodeKind::Meeting,
+        format!("{}, {date_text}", body.name),
+        span,
+    )
+    .with("body", body.name.clone())
+    .with("date", date)
+}
+
+/// A meeting of `body` on `date` whose body is known from the manifest rather
+/// than the text: no `held-by` edge (it would have no quote), the date's span
+/// for the node.
+pub(crate) fn meeting_node_without_body_span(
+    ctx: &mut Ctx<'_>,
+    body: &Org,
+    date: &str,
+    date_text: &str,
+    span: Span,
+) -> Node {
+    let key = meeting_key(&body.key, date);
+    if let Some((line, written)) = find_first(ctx.src, std::iter::once(body.name.clone())) {
+        let body_span = ctx.src.quote_line(line, &written);
+        ctx.out
+            .add_node(entities::org_node(body, body_span.clone()));
+        ctx.out.add_edge(Edge::new(
+            key.clone(),
+            EdgeKind::HeldBy,
+            body.key.clone(),
+            body_span,
+        ));
+    }
     Node::new(
         key,
         NodeKind::Meeting,

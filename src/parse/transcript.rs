@@ -1,9 +1,17 @@
 //! Verbatim transcripts: every speaker turn becomes one Statement.
 //!
-//! A turn starts at a line opening with a bold label (`**Name (Role, Org):**`)
-//! and runs, over any number of paragraphs, until the next label or the end of
-//! the transcript. Page furniture ("This page is intentionally left blank") is
-//! not part of a turn.
+//! A turn starts at a block opening with a speaker label and runs, over any
+//! number of paragraphs, until the next label, a heading or the end of the
+//! transcript. Labels are written in many ways, all read here:
+//! `**Name (Role, Org):**`, `**Name**: text`, `MR BEER: text`, `Q12 Chair:`,
+//! `The Witness:`. A label that names a role rather than a person (`Chair`,
+//! `The Witness`) is resolved to the meeting's chair or to the witness being
+//! heard (the heading before a "(sworn)" or "(affirmed)" line) where the
+//! document says who that is; otherwise the turn keeps the label and no person.
+//! Timestamps, `(Pause)` and other stage directions are not part of a turn,
+//! nor is page furniture. A transcript inside an agenda pack has a header
+//! ("Transcript of Agenda Item 6 …"); a hearing's transcript is a whole
+//! document of labelled turns, found by their density.
 
 use std::sync::LazyLock;
 
@@ -13,11 +21,235 @@ use super::entities::{add_membership, add_org, add_person, find_in_line};
 use super::{item_key, meeting_node, Ctx, Section};
 use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::names::SpeakerLabel;
+use crate::read::blocks::BlockKind;
 use crate::text::{find_date, is_page_furniture, plain, slug};
 
-/// A speaker label at the start of a line, and the text after it.
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\*\*([^*]+?):\*\*\s*(.*)$").expect("valid regex"));
+/// A bold speaker label at the start of a line, the colon inside or outside
+/// the emphasis, and the text after it.
+static BOLD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\*\*(?:Q\d{1,4}\s+)?([^*]+?)(?::\*\*|\*\*\s?:)\s*(.*)$").expect("valid regex")
+});
+
+/// A plain label: words, an optional question number before them, a colon.
+static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Q\d{1,4}\s+)?([A-Z][\p{L}'’.\- ]{1,60}?(?:\s\([^()]{1,80}\))?)\s?:\s+(\S.*)$")
+        .expect("valid regex")
+});
+
+/// Words a line may open with before a colon that name a field, not a speaker.
+const FIELD_WORDS: &[&str] = &[
+    "present",
+    "apologies",
+    "resolved",
+    "agreed",
+    "date",
+    "time",
+    "venue",
+    "place",
+    "note",
+    "notes",
+    "action",
+    "actions",
+    "recommendation",
+    "recommendations",
+    "agenda",
+    "item",
+    "subject",
+    "email",
+    "e-mail",
+    "tel",
+    "telephone",
+    "contact",
+    "title",
+    "author",
+    "decision",
+    "minutes",
+    "summary",
+    "purpose",
+    "background",
+    "status",
+    "also present",
+    "in attendance",
+    "source",
+    "sources",
+    "cc",
+    "from",
+    "to",
+    "re",
+    "ref",
+    "reference",
+    "response",
+    "outcome",
+    "update",
+    "attendees",
+    "members",
+    "officers",
+    "chair's announcements",
+    "key",
+    "answer",
+    "question",
+    "q",
+    "a",
+    "n.b",
+    "nb",
+    "warning",
+    "meeting",
+    "location",
+    "report",
+    "reason",
+    "proposed",
+    "seconded",
+    "for",
+    "against",
+    "abstain",
+    "abstentions",
+    "motion",
+    "amendment",
+];
+
+/// Labels that name a role in the hearing rather than a person.
+const ROLE_LABELS: &[&str] = &[
+    "chair",
+    "the chair",
+    "chairman",
+    "the chairman",
+    "chairwoman",
+    "chairperson",
+    "madam chair",
+    "the witness",
+    "witness",
+    "the clerk",
+    "clerk",
+    "interpreter",
+    "the interpreter",
+    "the coroner",
+    "coroner",
+    "the commissioner",
+    "commissioner",
+    "the presiding officer",
+    "presiding officer",
+    "the deputy chair",
+    "deputy chair",
+    "vice-chair",
+    "vice chair",
+];
+
+/// Who a label names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Speaker {
+    /// A person, with any role and organisation the label gives.
+    Person(SpeakerLabel),
+    /// A role of the hearing ("Chair", "The Witness", "Counsel Inquiry").
+    Role(String),
+}
+
+/// A speaker label found at the start of a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct LabelAt<'l> {
+    /// The label as written, without markup, question number or colon.
+    pub label: &'l str,
+    /// The text after the label on the same line.
+    pub rest: &'l str,
+    /// Who it names, or `None` for a line shaped like a label that is not one
+    /// (said in a warning, never folded silently into the previous turn).
+    pub speaker: Option<Speaker>,
+}
+
+/// The speaker label a line opens with, if it is shaped like one.
+pub(super) fn label_at(line: &str) -> Option<LabelAt<'_>> {
+    if let Some(cap) = BOLD_LABEL.captures(line) {
+        let label = cap.get(1)?.as_str().trim();
+        let rest = cap.get(2).map_or("", |m| m.as_str());
+        return Some(LabelAt {
+            label,
+            rest,
+            speaker: speaker_of(label),
+        });
+    }
+    let cap = PLAIN_LABEL.captures(line)?;
+    let label = cap.get(1)?.as_str().trim();
+    let rest = cap.get(2).map_or("", |m| m.as_str());
+    let name_part = label.split(" (").next().unwrap_or(label);
+    let letters: Vec<char> = name_part.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let lower = name_part.to_lowercase();
+    let titled = crate::names::TITLES
+        .iter()
+        .chain(crate::names::PEERAGES)
+        .any(|t| name_part.starts_with(&format!("{t} ")));
+    let role = ROLE_LABELS.contains(&lower.as_str()) || lower.starts_with("counsel");
+    if FIELD_WORDS.contains(&lower.as_str()) || !(upper || titled || role) {
+        return None;
+    }
+    // One upper-case word is more often a field ("NOTE:", "PRESENT:") than a
+    // speaker; a plain label needs two words, a title or a role.
+    if upper && !titled && !role && !name_part.contains(' ') {
+        return None;
+    }
+    Some(LabelAt {
+        label,
+        rest,
+        speaker: speaker_of(label),
+    })
+}
+
+/// Reads a label as a person or a role; upper-case labels ("MR BEER") are
+/// read in title case.
+fn speaker_of(label: &str) -> Option<Speaker> {
+    let lower = label.to_lowercase();
+    if ROLE_LABELS.contains(&lower.as_str())
+        || lower.starts_with("counsel")
+        || lower.starts_with("lead ")
+    {
+        return Some(Speaker::Role(label.to_owned()));
+    }
+    if FIELD_WORDS.contains(&lower.as_str()) {
+        return None;
+    }
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let written = if upper {
+        title_case(label)
+    } else {
+        label.to_owned()
+    };
+    let mut parsed = SpeakerLabel::parse(&written)?;
+    parsed.label = label.to_owned();
+    Some(Speaker::Person(parsed))
+}
+
+/// "MR JASON BEER KC" → "Mr Jason Beer KC": post-nominals stay upper case.
+fn title_case(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|word| {
+            if crate::names::is_post_nominal(word) {
+                return word.to_owned();
+            }
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A line that is a stage direction, not speech: `*(10.00 am)*`, `(Pause)`,
+/// `[Short break]`, `*MS JANE RUNECKLES (affirmed).*`.
+pub(super) fn is_stage_direction(line: &str) -> bool {
+    let text = line.trim().trim_matches('*').trim_matches('_').trim();
+    (text.starts_with('(') && text.ends_with([')', '.']))
+        || (text.starts_with('[') && text.ends_with(']'))
+        || (line.trim().starts_with('*')
+            && line.trim().ends_with('*')
+            && !line.trim().starts_with("**")
+            && text.len() < 200)
+}
 
 /// "Transcript of Agenda Item 6 - Title – Panel Two".
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -31,7 +263,10 @@ pub(super) fn is_header(line: &str) -> bool {
 
 /// One speaker turn being collected.
 struct Turn<'s> {
-    label: SpeakerLabel,
+    /// The label as written.
+    label: String,
+    /// Who it names.
+    speaker: Speaker,
     first: usize,
     last: usize,
     paragraphs: Vec<&'s str>,
@@ -132,18 +367,19 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
         header_span,
     ));
 
-    let turns = collect_turns(ctx, section);
+    let turns = collect_turns(ctx, section.first + 1, section.last, true);
     if turns.is_empty() {
         ctx.error(section.first, "transcript with no speaker turns: expected lines starting with a bold label such as \"**Name (Role):**\"");
     }
     let scope = Scope {
-        meeting: &meeting,
-        item: &item,
+        meeting: Some(&meeting),
+        item: Some(&item),
         transcript: &transcript,
         doc_slug: &doc_slug,
-        date: &iso,
-        body: &body,
+        date: Some(&iso),
+        body: Some(&body),
         panel: panel.as_deref(),
+        chair: None,
     };
     for (ordinal, turn) in turns.into_iter().enumerate() {
         add_statement(ctx, &scope, ordinal + 1, turn);
@@ -152,13 +388,15 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
 
 /// What every statement of one transcript links to.
 struct Scope<'a> {
-    meeting: &'a str,
-    item: &'a str,
+    meeting: Option<&'a str>,
+    item: Option<&'a str>,
     transcript: &'a str,
     doc_slug: &'a str,
-    date: &'a str,
-    body: &'a crate::orgs::Org,
+    date: Option<&'a str>,
+    body: Option<&'a crate::orgs::Org>,
     panel: Option<&'a str>,
+    /// The person chairing, for `Chair:` labels.
+    chair: Option<String>,
 }
 
 /// Drops a trailing weekday ("Police and Crime Committee – Wednesday").
@@ -181,88 +419,272 @@ fn strip_weekday(text: &str) -> &str {
     text.trim_end_matches(|c: char| c.is_whitespace() || "-–—,".contains(c))
 }
 
-fn collect_turns<'s>(ctx: &mut Ctx<'s>, section: Section) -> Vec<Turn<'s>> {
+/// Collects the turns of lines `first..=last`. In an agenda pack's transcript
+/// (`strict`) every line belongs to a turn and a broken label is an error; in
+/// a hearing, headings end a turn and name the witness who follows.
+fn collect_turns<'s>(ctx: &mut Ctx<'s>, first: usize, last: usize, strict: bool) -> Vec<Turn<'s>> {
     let src = ctx.src;
     let mut turns: Vec<Turn<'s>> = Vec::new();
-    for n in section.first + 1..=section.last {
+    let mut witness: Option<SpeakerLabel> = None;
+    let mut refused: Vec<(String, usize, usize)> = Vec::new();
+    let heading_lines: Vec<(usize, usize)> = ctx
+        .blocks
+        .iter()
+        .filter(|b| b.is_heading() || b.kind == BlockKind::Directive)
+        .filter(|b| b.first >= first && b.last <= last)
+        .map(|b| (b.first, b.last))
+        .collect();
+    let mut n = first;
+    while n <= last {
         let line = src.line(n);
-        if line.trim().is_empty() || is_page_furniture(line) {
+        if let Some(&(_, heading_last)) = heading_lines.iter().find(|(f, _)| *f == n) {
+            if !strict {
+                // "Paula Vennells" over "*PAULA ANNE VENNELLS (sworn).*": the witness.
+                let sworn = (heading_last + 1..=(heading_last + 4).min(last)).any(|m| {
+                    ["(sworn)", "(affirmed)"]
+                        .iter()
+                        .any(|w| src.line(m).to_lowercase().contains(w))
+                });
+                if sworn {
+                    let title = plain(line.trim_start_matches('#'));
+                    witness = SpeakerLabel::parse(&title);
+                }
+                if let Some(turn) = turns.last_mut() {
+                    turn.last = turn.last.min(n - 1);
+                }
+                turns.push(Turn::closed());
+            }
+            n = heading_last + 1;
             continue;
         }
-        if let Some(cap) = LABEL.captures(line) {
-            if let Some(label) = SpeakerLabel::parse(&cap[1]) {
-                let text = cap.get(2).map_or("", |m| m.as_str());
-                turns.push(Turn {
-                    label,
-                    first: n,
-                    last: n,
-                    paragraphs: if text.trim().is_empty() {
-                        vec![]
-                    } else {
-                        vec![text]
-                    },
-                });
-                continue;
+        n += 1;
+        if line.trim().is_empty() || is_page_furniture(line) || is_stage_direction(line) {
+            continue;
+        }
+        if let Some(found) = label_at(line) {
+            match found.speaker {
+                Some(speaker) => {
+                    let speaker = match (speaker, &witness) {
+                        (Speaker::Role(role), Some(w))
+                            if role.to_lowercase().contains("witness") =>
+                        {
+                            Speaker::Person(w.clone())
+                        }
+                        (speaker, _) => speaker,
+                    };
+                    let text = found.rest;
+                    turns.push(Turn {
+                        label: found.label.to_owned(),
+                        speaker,
+                        first: n - 1,
+                        last: n - 1,
+                        paragraphs: if text.trim().is_empty() {
+                            vec![]
+                        } else {
+                            vec![text]
+                        },
+                    });
+                    continue;
+                }
+                None => match refused.iter_mut().find(|(l, _, _)| l == found.label) {
+                    Some(entry) => entry.2 += 1,
+                    None => refused.push((found.label.to_owned(), n - 1, 1)),
+                },
             }
         }
-        if line.starts_with("**") && !line[2..].contains("**") {
+        if strict && line.starts_with("**") && !line[2..].contains("**") {
             ctx.error(
-                n,
+                n - 1,
                 "unterminated speaker label: expected \"**Name (Role):**\" before the text",
             );
             continue;
         }
         match turns.last_mut() {
-            Some(turn) => {
+            Some(turn) if !turn.is_closed() => {
                 turn.paragraphs.push(line);
-                turn.last = n;
+                turn.last = n - 1;
             }
-            None => ctx.warn(n, "text before the first speaker label of a transcript: expected a label such as \"**Name (Role):**\""),
+            _ if strict => ctx.warn(n - 1, "text before the first speaker label of a transcript: expected a label such as \"**Name (Role):**\""),
+            _ => {}
         }
     }
+    for (label, line, count) in refused {
+        ctx.warn(
+            line,
+            format!("{count} line(s) open with {label:?} like a speaker label, but it names no person or role: kept as text of the turn before"),
+        );
+    }
     turns.retain(|turn| {
+        if turn.is_closed() {
+            return false;
+        }
         if turn.paragraphs.is_empty() {
-            ctx.error(
-                turn.first,
-                format!(
-                    "speaker label {:?} with nothing after it: expected what they said",
-                    turn.label.label
-                ),
-            );
+            if strict {
+                ctx.error(
+                    turn.first,
+                    format!(
+                        "speaker label {:?} with nothing after it: expected what they said",
+                        turn.label
+                    ),
+                );
+            } else {
+                ctx.warn(
+                    turn.first,
+                    format!(
+                        "speaker label {:?} with nothing after it: no turn",
+                        turn.label
+                    ),
+                );
+            }
         }
         !turn.paragraphs.is_empty()
     });
     turns
 }
 
+impl Turn<'_> {
+    /// A marker that ends the turn before it (a heading came).
+    fn closed() -> Self {
+        Turn {
+            label: String::new(),
+            speaker: Speaker::Role(String::new()),
+            first: 0,
+            last: 0,
+            paragraphs: Vec::new(),
+        }
+    }
+
+    fn is_closed(&self) -> bool {
+        self.first == 0
+    }
+}
+
+/// A hearing's transcript: a whole document of labelled turns with no agenda
+/// pack header. The date comes from the manifest or the first heading; the
+/// body is the publisher the manifest names.
+pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    // A handful of labels is a quoted exchange in a report; a hearing has many,
+    // and they open a good share of its paragraphs.
+    let paragraphs = ctx
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }))
+        .count();
+    let labels = ctx.signals.label_lines;
+    if labels < 5 || labels * 5 < paragraphs {
+        return;
+    }
+    let Some(start) = ctx
+        .blocks
+        .iter()
+        .find(|b| label_at(src.line(b.first)).is_some_and(|l| l.speaker.is_some()))
+        .map(|b| b.first)
+    else {
+        return;
+    };
+    let date = ctx
+        .meta
+        .date
+        .clone()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .map(|d| (d, None))
+        .or_else(|| {
+            (1..start).find_map(|n| find_date(src.line(n)).map(|(d, text)| (d, Some((n, text)))))
+        });
+    let iso = date.as_ref().map(|(d, _)| d.to_string());
+    let body = ctx
+        .meta
+        .publisher
+        .clone()
+        .and_then(|p| ctx.orgs.resolve(&p));
+    let mut meeting = None;
+    if let (Some(body), Some((_, Some((line, date_text))))) = (&body, &date) {
+        let date_span = src.quote_line(*line, date_text);
+        let node = super::meeting_node_without_body_span(
+            ctx,
+            body,
+            iso.as_deref().unwrap_or_default(),
+            date_text,
+            date_span,
+        );
+        meeting = Some(ctx.out.add_node(node).to_owned());
+        if let Some(meeting) = &meeting {
+            ctx.out.add_edge(Edge::new(
+                ctx.doc_key.clone(),
+                EdgeKind::Records,
+                meeting.clone(),
+                src.quote_line(*line, date_text),
+            ));
+        }
+    } else if body.is_none() {
+        ctx.warn(start, "a hearing transcript whose body is not known: name the publisher in the manifest to link its turns to a meeting");
+    }
+    let turns = collect_turns(ctx, start, src.len(), false);
+    let last = turns.last().map_or(start, |t| t.last);
+    ctx.signals.regions.push(crate::coverage::Region {
+        kind: crate::coverage::DocumentKind::Transcript,
+        first: start,
+        last,
+        evidence: format!("{} labelled turns", turns.len()),
+    });
+    let doc_key = ctx.doc_key.clone();
+    let doc_slug = doc_key.trim_start_matches("document/").to_owned();
+    let scope = Scope {
+        meeting: meeting.as_deref(),
+        item: None,
+        transcript: &doc_key,
+        doc_slug: &doc_slug,
+        date: iso.as_deref(),
+        body: body.as_ref(),
+        panel: None,
+        chair: None,
+    };
+    for (ordinal, turn) in turns.into_iter().enumerate() {
+        add_statement(ctx, &scope, ordinal + 1, turn);
+    }
+}
+
 fn add_statement(ctx: &mut Ctx<'_>, scope: &Scope<'_>, ordinal: usize, turn: Turn<'_>) {
     let key = format!("statement/{}/{ordinal}", scope.doc_slug);
     let span = ctx.src.span(turn.first, turn.last);
-    let label_span = ctx.src.quote_line(turn.first, &turn.label.label);
+    let label_span = ctx.src.quote_line(turn.first, &turn.label);
     let text = turn.paragraphs.join("\n\n");
-    let person = add_person(ctx, &turn.label.name, &turn.label.label, label_span.clone());
     let preview: String = plain(&text).chars().take(80).collect();
+    let (label, person) = match &turn.speaker {
+        Speaker::Person(label) => {
+            let person = add_person(ctx, &label.name, &turn.label, label_span.clone());
+            (Some(label), Some(person))
+        }
+        Speaker::Role(_) => (None, scope.chair.clone()),
+    };
+    let shown = label.map_or(turn.label.as_str(), |l| l.name.full.as_str());
     let mut node = Node::new(
         key.clone(),
         NodeKind::Statement,
-        format!("{}: {preview}", turn.label.name.full),
+        format!("{shown}: {preview}"),
         span.clone(),
     )
     .with("text", text)
-    .with("speaker_label", turn.label.label.clone())
+    .with("speaker_label", turn.label.clone())
     .with("ordinal", ordinal.to_string())
-    .with("date", scope.date)
     .with("verbatim", "true");
-    if let Some(role) = &turn.label.role_as_labelled {
+    if let Some(date) = scope.date {
+        node = node.with("date", date);
+    }
+    if let Speaker::Role(role) = &turn.speaker {
+        node = node.with("role", role.clone());
+    }
+    if let Some(role) = label.and_then(|l| l.role_as_labelled.as_ref()) {
         node = node.with("role_as_labelled", role.clone());
     }
-    if let Some(role) = &turn.label.role {
+    if let Some(role) = label.and_then(|l| l.role.as_ref()) {
         node = node.with("role", role.clone());
     }
     if let Some(panel) = scope.panel {
         node = node.with("panel", panel);
     }
-    let org = match &turn.label.organisation {
+    let org = match label.and_then(|l| l.organisation.as_ref()) {
         Some(org) => add_org(ctx, org, ctx.src.quote_line(turn.first, org)),
         None => None,
     };
@@ -276,49 +698,129 @@ fn add_statement(ctx: &mut Ctx<'_>, scope: &Scope<'_>, ordinal: usize, turn: Tur
         ));
     }
     ctx.out.add_node(node);
-    let mut spoke = Edge::new(
-        person.clone(),
-        EdgeKind::Spoke,
-        key.clone(),
-        label_span.clone(),
-    );
-    if let Some(role) = &turn.label.role_as_labelled {
-        spoke = spoke.with("role_as_labelled", role.clone());
+    if let Some(person) = &person {
+        let mut spoke = Edge::new(
+            person.clone(),
+            EdgeKind::Spoke,
+            key.clone(),
+            label_span.clone(),
+        );
+        if let Some(role) = label.and_then(|l| l.role_as_labelled.as_ref()) {
+            spoke = spoke.with("role_as_labelled", role.clone());
+        }
+        ctx.out.add_edge(spoke);
     }
-    ctx.out.add_edge(spoke);
-    ctx.out.add_edge(Edge::new(
-        key.clone(),
-        EdgeKind::InItem,
-        scope.item.to_owned(),
-        label_span.clone(),
-    ));
-    ctx.out.add_edge(Edge::new(
-        key.clone(),
-        EdgeKind::AtMeeting,
-        scope.meeting.to_owned(),
-        label_span.clone(),
-    ));
+    if let Some(item) = scope.item {
+        ctx.out.add_edge(Edge::new(
+            key.clone(),
+            EdgeKind::InItem,
+            item.to_owned(),
+            label_span.clone(),
+        ));
+    }
+    if let Some(meeting) = scope.meeting {
+        ctx.out.add_edge(Edge::new(
+            key.clone(),
+            EdgeKind::AtMeeting,
+            meeting.to_owned(),
+            label_span.clone(),
+        ));
+    }
     ctx.out.add_edge(Edge::new(
         key,
         EdgeKind::InDocument,
         scope.transcript.to_owned(),
         label_span.clone(),
     ));
-    if let Some(role) = &turn.label.role {
+    if let (Some(person), Some(role), Some(date)) =
+        (&person, label.and_then(|l| l.role.as_ref()), scope.date)
+    {
         // A committee role (Chair, Deputy Chair) is held in the body that met.
         let org = if org.is_none() && role.to_ascii_lowercase().contains("chair") {
-            Some(scope.body.clone())
+            scope.body.cloned()
         } else {
             org
         };
         add_membership(
             ctx,
-            &person,
+            person,
             org.as_ref(),
             role,
-            scope.date,
+            date,
             "labelled",
             label_span,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speaker(line: &str) -> Option<String> {
+        label_at(line).and_then(|l| l.speaker).map(|s| match s {
+            Speaker::Person(p) => format!("person {}", p.name.core),
+            Speaker::Role(r) => format!("role {r}"),
+        })
+    }
+
+    #[test]
+    fn labels_in_every_form() {
+        assert_eq!(
+            speaker("**Kenny Bowie (Director, MOPAC):** Thank you."),
+            Some("person Kenny Bowie".into())
+        );
+        assert_eq!(
+            speaker("**Lady Hallett**: Good morning."),
+            Some("person Lady Hallett".into())
+        );
+        assert_eq!(
+            speaker("MR BEER: Good morning, sir."),
+            Some("person Beer".into())
+        );
+        assert_eq!(speaker("Q12 Chair: Thank you."), Some("role Chair".into()));
+        assert_eq!(
+            speaker("**Counsel Inquiry**: Thank you."),
+            Some("role Counsel Inquiry".into())
+        );
+        assert_eq!(
+            speaker("The Witness: Yes."),
+            Some("role The Witness".into())
+        );
+        assert_eq!(
+            speaker("Mr Toby Mason: I did."),
+            Some("person Toby Mason".into())
+        );
+    }
+
+    #[test]
+    fn fields_and_prose_are_not_labels() {
+        for line in [
+            "PRESENT: Shellina Prendergast (Chair), Paul Bartlett",
+            "Apologies: none",
+            "Note: the meeting was remote",
+            "The committee agreed: that the report be noted",
+            "RESOLVED: that the minutes be agreed",
+            "Contact: Jane Smith, Clerk",
+        ] {
+            assert_eq!(speaker(line), None, "{line}");
+        }
+        // Shaped like a label, but no person or role: refused, so said.
+        assert!(label_at("**Lead 2B**: Thank you.").is_some());
+        assert!(label_at("**Recommendation 3**: x").is_some_and(|l| l.speaker.is_none()));
+    }
+
+    #[test]
+    fn stage_directions() {
+        for line in [
+            "*(10.00 am)*",
+            "(Pause)",
+            "*MS JANE RUNECKLES (affirmed).*",
+            "[Short break]",
+        ] {
+            assert!(is_stage_direction(line), "{line}");
+        }
+        assert!(!is_stage_direction("**Lady Hallett**: (laughs) Yes."));
+        assert!(!is_stage_direction("Thank you (very much)"));
     }
 }

@@ -1,0 +1,625 @@
+//! Minutes of any publisher: the meeting from the opening lines, and who was
+//! present, also present, in attendance, sent apologies or substituted.
+//!
+//! The agenda pack's minutes have their own header fields (see `meeting`);
+//! other publishers' minutes share wording instead:
+//! - the meeting: a body and a date in the opening lines ("CORPORATE
+//!   PARENTING PANEL – 10th December 2024", "MINUTES of a meeting of Kent
+//!   County Council held … on Thursday, 13 February 2025"), or the publisher
+//!   the manifest names when the text gives only the date;
+//! - lists after a label, inline or on the following lines, one name a line
+//!   or run together: `PRESENT:`, `Members present`, `ALSO PRESENT:`,
+//!   `IN ATTENDANCE:`, `Apologies:`, "Apologies (for absence) were received
+//!   from …"; names are split at commas and "and" outside brackets, a
+//!   bracket after a name is the role (`(Chair)` makes the chair), a
+//!   "Councillors" before a list titles every name in it;
+//! - substitutes in every wording: "X who was substituted by Y", "for whom
+//!   Y attended as a substitute", "for whom Y substituted", "Y substituting
+//!   for X", "Y substituted for X";
+//! - "A, B and C were in attendance virtually" / "attended remotely".
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meeting::{emit_attendance, Attendance, MeetingRef};
+use super::{meeting_node, Ctx};
+use crate::coverage::{DocumentKind, Region};
+use crate::names::PersonName;
+use crate::read::blocks::BlockKind;
+use crate::text::find_date;
+
+/// A list of attendees: which list it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum List {
+    /// Members present.
+    Present,
+    /// Others present (councillors who are not members, cabinet members).
+    AlsoPresent,
+    /// Officers in attendance, with their roles.
+    InAttendance,
+    /// Apologies for absence.
+    Apologies,
+    /// Absent without apologies.
+    Absent,
+}
+
+/// Labels in the order they are tried: longer first, so "Also present"
+/// is not read as "Present".
+const LABELS: &[(&str, List)] = &[
+    ("also present", List::AlsoPresent),
+    ("also in attendance", List::AlsoPresent),
+    ("officers in attendance", List::InAttendance),
+    ("officers present", List::InAttendance),
+    ("in attendance", List::InAttendance),
+    ("members present", List::Present),
+    ("councillors present", List::Present),
+    ("present", List::Present),
+    ("apologies for absence were received from", List::Apologies),
+    ("apologies for absence was received from", List::Apologies),
+    ("apologies were received from", List::Apologies),
+    ("apologies were given by", List::Apologies),
+    ("apologies for absence", List::Apologies),
+    ("apologies", List::Apologies),
+    ("absent", List::Absent),
+];
+
+/// The attendance label a line opens with, and the text after it.
+pub(super) fn label_at(line: &str) -> Option<(List, &str)> {
+    let trimmed = line.trim_start_matches(['#', ' ', '*', '\t']);
+    let lower = trimmed.to_lowercase();
+    for (label, list) in LABELS {
+        if let Some(after) = lower.strip_prefix(label) {
+            // The label is a whole phrase: followed by a colon, the end of
+            // the line, or (for the sentence forms) a space.
+            let rest_at = trimmed.len() - after.len();
+            let rest = &trimmed[rest_at..];
+            let rest_trimmed = rest.trim_start_matches(['*', ' ']);
+            let ok = rest_trimmed.is_empty()
+                || rest_trimmed.starts_with(':')
+                || (label.ends_with(" from") || label.ends_with(" by"))
+                || rest_trimmed.starts_with("- ")
+                || rest_trimmed.starts_with("– ");
+            if !ok {
+                return None;
+            }
+            let rest = rest_trimmed.trim_start_matches([':', '-', '–', '*', ' ']);
+            return Some((*list, rest));
+        }
+    }
+    None
+}
+
+static SUBSTITUTED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.+?),? who was substituted by (.+)$").expect("valid regex"));
+static FOR_WHOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?),? for whom (.+?) (?:attended as (?:a |the )?substitutes?|substituted)$")
+        .expect("valid regex")
+});
+static SUBSTITUTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.+?),? (?:substituting for|substituted for|attended as (?:a )?substitute for|as substitute for) (.+)$")
+        .expect("valid regex")
+});
+static VIRTUAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?) (?:were|was) in attendance (?:virtually|remotely)|^(.+?) attended (?:virtually|remotely)")
+        .expect("valid regex")
+});
+
+/// How many lines may pass before the opening lines stop naming the meeting.
+const OPENING_LINES: usize = 15;
+
+pub(super) fn parse(ctx: &mut Ctx<'_>) {
+    let lists: Vec<(usize, List)> = ctx
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Directive)
+        .filter_map(|b| label_at(ctx.src.line(b.first)).map(|(list, _)| (b.first, list)))
+        .collect();
+    if lists.is_empty() {
+        return;
+    }
+    let Some(meeting) = find_meeting(ctx) else {
+        ctx.warn(
+            lists[0].0,
+            "attendance lists without a meeting: expected a body and a date in the opening lines",
+        );
+        return;
+    };
+    let mut attendance: BTreeMap<String, Attendance> = BTreeMap::new();
+    let mut last_line = lists[0].0;
+    for (line, list) in &lists {
+        last_line = last_line.max(read_list(ctx, *line, *list, &mut attendance));
+    }
+    read_virtual(ctx, &mut attendance);
+    ctx.signals.regions.push(Region {
+        kind: DocumentKind::Minutes,
+        first: lists[0].0,
+        last: last_line,
+        evidence: format!("{} attendance lists", lists.len()),
+    });
+    emit_attendance(ctx, &meeting, attendance);
+}
+
+/// The body and date of the meeting from the opening lines.
+fn find_meeting(ctx: &mut Ctx<'_>) -> Option<MeetingRef> {
+    let src = ctx.src;
+    let (date_line, date, date_text) = (1..=src.len().min(OPENING_LINES))
+        .find_map(|n| find_date(src.line(n)).map(|(d, t)| (n, d, t)))
+        .or_else(|| {
+            let date = ctx.meta.date.as_deref()?;
+            let parsed = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+            // The manifest's date still needs a quote: the first line that writes it.
+            (1..=src.len().min(OPENING_LINES * 4)).find_map(|n| {
+                find_date(src.line(n))
+                    .filter(|(d, _)| *d == parsed)
+                    .map(|(d, t)| (n, d, t))
+            })
+        })?;
+    let (body, body_line, body_text) = find_body(ctx, date_line, date_text)?;
+    let iso = date.to_string();
+    let date_span = src.quote_line(date_line, date_text);
+    let body_span = src.quote_line(body_line, body_text);
+    let node = meeting_node(ctx, &body, &iso, date_text, date_span, body_span);
+    let key = ctx.out.add_node(node).to_owned();
+    let doc = ctx.doc_key.clone();
+    ctx.out.add_edge(crate::model::Edge::new(
+        doc,
+        crate::model::EdgeKind::Records,
+        key.clone(),
+        src.quote_line(date_line, date_text),
+    ));
+    Some(MeetingRef {
+        key,
+        body,
+        date: iso,
+    })
+}
+
+/// "meeting of the Audit Committee held", "X held their meeting", the text
+/// before the date on its line, or a heading line before it.
+fn find_body<'s>(
+    ctx: &Ctx<'s>,
+    date_line: usize,
+    date_text: &str,
+) -> Option<(crate::orgs::Org, usize, &'s str)> {
+    static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)meeting of (?:the )?(.+?) (?:held|which was held|on )|^(.+?) held (?:their|its|a) meeting")
+            .expect("valid regex")
+    });
+    let src = ctx.src;
+    for n in 1..=src.len().min(OPENING_LINES) {
+        let line = src.line(n);
+        if let Some(cap) = MEETING_OF.captures(line) {
+            let name = cap.get(1).or(cap.get(2))?.as_str().trim();
+            if let Some(org) = body_named(ctx, name) {
+                return Some((org, n, name));
+            }
+        }
+    }
+    let line = src.line(date_line);
+    let before = line.split(date_text).next().unwrap_or("");
+    let before = before
+        .trim_end_matches(|c: char| c.is_whitespace() || ",-–—".contains(c))
+        .trim_start_matches(['#', ' ', '*']);
+    let before = strip_trailing_weekday(before);
+    if before.split_whitespace().count() >= 2 {
+        if let Some(org) = body_named(ctx, before) {
+            return Some((org, date_line, before));
+        }
+    }
+    for n in (1..date_line).rev() {
+        let text = src
+            .line(n)
+            .trim_start_matches(['#', ' '])
+            .trim_matches('*')
+            .trim();
+        if text.split_whitespace().count() >= 2 && text.len() < 80 {
+            if let Some(org) = body_named(ctx, text) {
+                return Some((org, n, text));
+            }
+        }
+    }
+    None
+}
+
+/// A body's name as a heading writes it, upper case read as title case.
+fn body_named(ctx: &Ctx<'_>, name: &str) -> Option<crate::orgs::Org> {
+    let lower = name.to_lowercase();
+    if ["minutes", "agenda", "present"].iter().any(|w| lower == *w)
+        || lower.starts_with("minutes of")
+    {
+        return None;
+    }
+    let is_upper = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let written = if is_upper {
+        name.split_whitespace()
+            .map(|w| {
+                let lower = w.to_lowercase();
+                if ["and", "of", "the", "for"].contains(&lower.as_str()) {
+                    return lower;
+                }
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        name.to_owned()
+    };
+    let looks = crate::orgs::Orgs::looks_like_org(&written)
+        || [
+            "committee",
+            "panel",
+            "council",
+            "board",
+            "cabinet",
+            "authority",
+            "sub-committee",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    looks.then(|| ctx.orgs.resolve(&written)).flatten()
+}
+
+fn strip_trailing_weekday(text: &str) -> &str {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ",-–—".contains(c));
+    let lower = trimmed.to_lowercase();
+    for day in DAYS {
+        if lower.ends_with(day) {
+            return trimmed[..trimmed.len() - day.len()]
+                .trim_end_matches(|c: char| c.is_whitespace() || ",-–—".contains(c));
+        }
+    }
+    trimmed
+}
+
+/// Reads the list that starts at line `first`; returns its last line.
+fn read_list(
+    ctx: &mut Ctx<'_>,
+    first: usize,
+    list: List,
+    attendance: &mut BTreeMap<String, Attendance>,
+) -> usize {
+    let src = ctx.src;
+    let Some(index) = ctx.blocks.iter().position(|b| b.first == first) else {
+        return first;
+    };
+    let block = ctx.blocks[index].clone();
+    let (_, rest) = label_at(src.line(first)).unwrap_or((list, ""));
+    // The list is the rest of the label's block; a label alone on its line
+    // (a heading "PRESENT", "Apologies and Substitutes") takes the block after it.
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new(); // (line, byte offset in line, last)
+    let label_offset = src.line(first).len() - rest.len();
+    if !rest.trim().is_empty() || block.last > block.first {
+        ranges.push((first, label_offset, block.last));
+    }
+    if ranges.is_empty() || (rest.trim().is_empty() && block.last == block.first) {
+        // One name a line, or a paragraph, in the blocks that follow.
+        let mut i = index + 1;
+        while let Some(next) = ctx.blocks.get(i) {
+            if next.is_heading() || label_at(src.line(next.first)).is_some() {
+                break;
+            }
+            ranges.push((next.first, 0, next.last));
+            let one_per_line =
+                matches!(next.kind, BlockKind::ListItem { .. } | BlockKind::TableRow);
+            if !one_per_line {
+                break;
+            }
+            i += 1;
+        }
+    }
+    let mut last = first;
+    for (line, offset, end) in ranges {
+        last = last.max(end);
+        let start = src.line(line);
+        let joined = join_lines(ctx, line, offset.min(start.len()), end);
+        for (piece, first_line, last_line) in split_list(&joined) {
+            add_entry(ctx, list, piece, first_line, last_line, attendance);
+        }
+    }
+    last
+}
+
+/// Lines `first..=last` (from byte `offset` of the first) joined with spaces,
+/// each character's line remembered.
+fn join_lines(ctx: &Ctx<'_>, first: usize, offset: usize, last: usize) -> Vec<(char, usize)> {
+    let mut out = Vec::new();
+    for n in first..=last {
+        let line = ctx.src.line(n);
+        let text = if n == first { &line[offset..] } else { line };
+        let text = text.trim_start_matches(['-', '•', '·', '*']).trim();
+        if !out.is_empty() {
+            out.push((' ', n));
+        }
+        out.extend(text.chars().map(|c| (c, n)));
+    }
+    out
+}
+
+/// Splits a joined list at commas, semicolons and " and " outside brackets;
+/// each piece with the lines it spans.
+fn split_list(chars: &[(char, usize)]) -> Vec<(String, usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut depth = 0i32;
+    let mut current = String::new();
+    let mut lines: Option<(usize, usize)> = None;
+    let text: String = chars.iter().map(|(c, _)| *c).collect();
+    let mut i = 0;
+    let positions: Vec<(usize, char)> = text.char_indices().collect();
+    let mut push = |current: &mut String, lines: &mut Option<(usize, usize)>| {
+        let piece = current.trim().trim_end_matches('.').trim().to_owned();
+        if let (false, Some((a, b))) = (piece.is_empty(), *lines) {
+            pieces.push((piece, a, b));
+        }
+        current.clear();
+        *lines = None;
+    };
+    while i < positions.len() {
+        let (at, c) = positions[i];
+        let line = chars[i].1;
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && (c == ',' || c == ';') {
+            push(&mut current, &mut lines);
+            i += 1;
+            continue;
+        }
+        if depth <= 0 && text[at..].starts_with(" and ") {
+            push(&mut current, &mut lines);
+            i += 5;
+            continue;
+        }
+        current.push(c);
+        lines = Some(match lines {
+            Some((a, _)) => (a, line),
+            None => (line, line),
+        });
+        i += 1;
+    }
+    push(&mut current, &mut lines);
+    pieces
+}
+
+/// One piece of a list: a name, perhaps with a role, a substitute clause.
+fn add_entry(
+    ctx: &mut Ctx<'_>,
+    list: List,
+    piece: String,
+    first: usize,
+    last: usize,
+    attendance: &mut BTreeMap<String, Attendance>,
+) {
+    let piece = piece
+        .trim_start_matches("Councillors ")
+        .trim_start_matches("Cllrs ");
+    if let Some(cap) = SUBSTITUTED_BY
+        .captures(piece)
+        .or_else(|| FOR_WHOM.captures(piece))
+    {
+        let absent = cap[1].to_owned();
+        let substitute = cap[2].to_owned();
+        let absent_key = add_one(ctx, list, &absent, first, last, attendance);
+        let sub_key = add_one(ctx, List::Present, &substitute, first, last, attendance);
+        mark_substitute(ctx, attendance, sub_key, absent_key, first, last);
+        return;
+    }
+    if let Some(cap) = SUBSTITUTING.captures(piece) {
+        let substitute = cap[1].to_owned();
+        let absent = cap[2].to_owned();
+        let sub_key = add_one(ctx, List::Present, &substitute, first, last, attendance);
+        let absent_key = add_one(ctx, List::Apologies, &absent, first, last, attendance);
+        mark_substitute(ctx, attendance, sub_key, absent_key, first, last);
+        return;
+    }
+    add_one(ctx, list, piece, first, last, attendance);
+}
+
+fn mark_substitute(
+    ctx: &Ctx<'_>,
+    attendance: &mut BTreeMap<String, Attendance>,
+    substitute: Option<String>,
+    absent: Option<String>,
+    first: usize,
+    last: usize,
+) {
+    if let (Some(sub), Some(absent)) = (substitute, absent) {
+        if let Some(entry) = attendance.get_mut(&sub) {
+            entry.status = "substitute";
+            entry.substitute_for = Some((absent, ctx.src.span(first, last)));
+        }
+    }
+}
+
+/// Adds one named person to a list; returns their person key.
+fn add_one(
+    ctx: &mut Ctx<'_>,
+    list: List,
+    text: &str,
+    first: usize,
+    last: usize,
+    attendance: &mut BTreeMap<String, Attendance>,
+) -> Option<String> {
+    let text = text.trim().trim_end_matches('.');
+    let (name_part, role) = match text.find(" (") {
+        Some(open) if text.ends_with(')') => (
+            &text[..open],
+            Some(text[open + 2..text.len() - 1].trim().to_owned()),
+        ),
+        _ => (text, None),
+    };
+    let name = PersonName::parse(name_part)?;
+    // A name has at least a surname and either a given name, an initial or a
+    // title; a lone capitalised word ("Chair", "None") is not a person.
+    let words = name.core.split_whitespace().count();
+    if words < 2 && name.titles.is_empty() {
+        return None;
+    }
+    if is_not_a_name(&name.core) {
+        return None;
+    }
+    let quote = find_quote(ctx, first, last, name_part);
+    let span = ctx.src.quote(first, last, &quote);
+    let key = name.node_key();
+    let entry = attendance.entry(key.clone()).or_default();
+    let status = match list {
+        List::Present | List::AlsoPresent => "present",
+        List::InAttendance => "officer",
+        List::Apologies => "apologies",
+        List::Absent => "absent",
+    };
+    // A later list does not undo a substitute or an earlier status.
+    if entry.status.is_empty() {
+        entry.status = status;
+    }
+    entry.outside_body = matches!(list, List::AlsoPresent | List::InAttendance);
+    if let Some(role) = role.filter(|r| !r.is_empty()) {
+        entry.role = Some(role);
+    }
+    entry.label = text.to_owned();
+    entry.name = Some(name);
+    entry.spans.push(span);
+    Some(key)
+}
+
+/// Words that open list pieces in minutes but name nobody.
+fn is_not_a_name(core: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "None",
+        "Nil",
+        "The Chair",
+        "Chair",
+        "Members",
+        "Officers",
+        "Substitutes",
+        "Item",
+        "Minutes",
+        "Apologies",
+        "Present",
+        "Declarations",
+        "Virtual",
+        "Remote",
+    ];
+    NOT_NAMES.iter().any(|w| core.eq_ignore_ascii_case(w))
+        || core.split_whitespace().any(|w| {
+            [
+                "Committee",
+                "Council",
+                "Panel",
+                "Service",
+                "Services",
+                "Department",
+                "Team",
+                "Officer",
+                "Manager",
+                "Director",
+            ]
+            .contains(&w)
+        })
+}
+
+/// The name as written across lines `first..=last`, white space as in the text.
+fn find_quote(ctx: &Ctx<'_>, first: usize, last: usize, name: &str) -> String {
+    let words: Vec<String> = name.split_whitespace().map(regex::escape).collect();
+    let pattern = words.join(r"\s+");
+    let text = ctx.src.lines_text(first, last);
+    Regex::new(&pattern)
+        .ok()
+        .and_then(|re| re.find(text).map(|m| m.as_str().to_owned()))
+        .unwrap_or_else(|| name.to_owned())
+}
+
+/// "A, B and C were in attendance virtually": their attendance was remote.
+fn read_virtual(ctx: &mut Ctx<'_>, attendance: &mut BTreeMap<String, Attendance>) {
+    let src = ctx.src;
+    let blocks: Vec<(usize, usize)> = ctx.blocks.iter().map(|b| (b.first, b.last)).collect();
+    for (first, last) in blocks {
+        let chars = join_lines(ctx, first, 0, last);
+        let text: String = chars.iter().map(|(c, _)| *c).collect();
+        for sentence in text.split_inclusive(". ") {
+            let Some(cap) = VIRTUAL.captures(sentence.trim()) else {
+                continue;
+            };
+            let names = cap.get(1).or(cap.get(2)).map_or("", |m| m.as_str());
+            let sentence_chars: Vec<(char, usize)> = names.chars().map(|c| (c, first)).collect();
+            for (piece, _, _) in split_list(&sentence_chars) {
+                let Some(name) = PersonName::parse(&piece) else {
+                    continue;
+                };
+                let quote = find_quote(ctx, first, last, &piece);
+                let span = src.quote(first, last, &quote);
+                let entry = attendance.entry(name.node_key()).or_default();
+                if entry.status.is_empty() {
+                    entry.status = "present";
+                    entry.label = piece.clone();
+                    entry.name = Some(name);
+                }
+                entry.mode = Some("virtual");
+                entry.spans.push(span);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label_at("PRESENT: A (Chair), B").map(|l| l.0),
+            Some(List::Present)
+        );
+        assert_eq!(
+            label_at("ALSO PRESENT: Sue").map(|l| l.0),
+            Some(List::AlsoPresent)
+        );
+        assert_eq!(label_at("#### PRESENT").map(|l| l.0), Some(List::Present));
+        assert_eq!(
+            label_at("Apologies were received from Dylan Jeffrey, Rory Love").map(|l| l.1),
+            Some("Dylan Jeffrey, Rory Love")
+        );
+        assert_eq!(label_at("Presentation of the report"), None);
+        assert_eq!(label_at("Apologies and Substitutes").map(|l| l.0), None);
+    }
+
+    #[test]
+    fn lists_split_outside_brackets() {
+        let text = "A B (Chair), C D (Director of X, Y and Z) and E F";
+        let chars: Vec<(char, usize)> = text.chars().map(|c| (c, 1)).collect();
+        let pieces: Vec<String> = split_list(&chars).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            pieces,
+            vec!["A B (Chair)", "C D (Director of X, Y and Z)", "E F"]
+        );
+    }
+
+    #[test]
+    fn substitutes_in_every_wording() {
+        assert!(SUBSTITUTED_BY.is_match("Nancy Sayer who was substituted by Roxanne Hills"));
+        assert!(FOR_WHOM.is_match("Mr A Smith, for whom Mr B Jones attended as a substitute"));
+        assert!(FOR_WHOM.is_match("Mr A Smith for whom Mr B Jones substituted"));
+        assert!(SUBSTITUTING.is_match("Mr B Jones substituting for Mr A Smith"));
+        assert!(VIRTUAL
+            .is_match("Sarah Hamilton, Lesley Game and Dan Bride were in attendance virtually."));
+    }
+}

@@ -1,0 +1,59 @@
+//! The evidence a document's kind is decided from: label-shaped lines,
+//! attendance labels, what headings and opening lines say, a salutation and
+//! a sign-off. Counted over the outline before any parser runs.
+
+use super::{attendance, transcript, Ctx};
+use crate::read::blocks::BlockKind;
+use crate::text::plain;
+
+/// How many opening lines may name the document's kind ("MINUTES of the meeting").
+const OPENING_LINES: usize = 12;
+
+pub(super) fn collect(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    let mut opening = 0;
+    for block in &ctx.blocks {
+        let first = src.line(block.first);
+        if block.kind == BlockKind::Directive {
+            continue;
+        }
+        if transcript::label_at(first).is_some() {
+            ctx.signals.label_lines += 1;
+        }
+        if attendance::label_at(first).is_some() {
+            ctx.signals.attendance_labels += 1;
+        }
+        let text = plain(first.trim_start_matches('#')).to_lowercase();
+        let is_heading = block.is_heading();
+        let near_start = opening < OPENING_LINES;
+        opening += block.last - block.first + 1;
+        if is_heading || near_start {
+            if text
+                .split_whitespace()
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "minutes")
+            {
+                ctx.signals.minutes_words += 1;
+            }
+            if text
+                .split_whitespace()
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "agenda")
+            {
+                ctx.signals.agenda_words += 1;
+            }
+        }
+        if is_heading && text.contains("recommendation") {
+            ctx.signals.recommendation_headings += 1;
+        }
+        if (is_heading || text.len() < 100) && text.contains("response to") {
+            ctx.signals.response_words += 1;
+        }
+    }
+    let salutation = (1..=src.len()).any(|n| src.line(n).trim_start().starts_with("Dear "));
+    let sign_off = (1..=src.len()).any(|n| {
+        let line = plain(src.line(n)).to_lowercase();
+        line.starts_with("yours sincerely")
+            || line.starts_with("yours faithfully")
+            || line.starts_with("kind regards")
+    });
+    ctx.signals.letter = salutation && sign_off;
+}
