@@ -110,11 +110,17 @@ static VIRTUAL: LazyLock<Regex> = LazyLock::new(|| {
 const OPENING_LINES: usize = 15;
 
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
-    let lists: Vec<(usize, List)> = ctx
+    // Labels open lines, not only blocks: a PDF runs "PRESENT:", "ALSO
+    // PRESENT:" and "IN ATTENDANCE:" together without blank lines.
+    let directives: Vec<(usize, usize)> = ctx
         .blocks
         .iter()
-        .filter(|b| b.kind != BlockKind::Directive)
-        .filter_map(|b| label_at(ctx.src.line(b.first)).map(|(list, _)| (b.first, list)))
+        .filter(|b| b.kind == BlockKind::Directive)
+        .map(|b| (b.first, b.last))
+        .collect();
+    let lists: Vec<(usize, List)> = (1..=ctx.src.len())
+        .filter(|n| !directives.iter().any(|(f, l)| (f..=l).contains(&n)))
+        .filter_map(|n| label_at(ctx.src.line(n)).map(|(list, _)| (n, list)))
         .collect();
     if lists.is_empty() {
         return;
@@ -128,8 +134,10 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
     };
     let mut attendance: BTreeMap<String, Attendance> = BTreeMap::new();
     let mut last_line = lists[0].0;
+    let starts: Vec<usize> = lists.iter().map(|(n, _)| *n).collect();
     for (line, list) in &lists {
-        last_line = last_line.max(read_list(ctx, *line, *list, &mut attendance));
+        let next_label = starts.iter().copied().find(|&n| n > *line);
+        last_line = last_line.max(read_list(ctx, *line, *list, next_label, &mut attendance));
     }
     read_virtual(ctx, &mut attendance);
     ctx.signals.regions.push(Region {
@@ -288,37 +296,40 @@ fn strip_trailing_weekday(text: &str) -> &str {
     trimmed
 }
 
-/// Reads the list that starts at line `first`; returns its last line.
+/// Reads the list that starts at line `first` and runs to the end of its
+/// block (or the line before `next_label`); returns its last line.
 fn read_list(
     ctx: &mut Ctx<'_>,
     first: usize,
     list: List,
+    next_label: Option<usize>,
     attendance: &mut BTreeMap<String, Attendance>,
 ) -> usize {
     let src = ctx.src;
-    let Some(index) = ctx.blocks.iter().position(|b| b.first == first) else {
+    let Some(index) = ctx
+        .blocks
+        .iter()
+        .position(|b| b.first <= first && first <= b.last)
+    else {
         return first;
     };
-    let block = ctx.blocks[index].clone();
+    let stop = next_label.map_or(usize::MAX, |n| n - 1);
+    let block_last = ctx.blocks[index].last.min(stop);
     let (_, rest) = label_at(src.line(first)).unwrap_or((list, ""));
-    // The list is the rest of the label's block; a label alone on its line
-    // (a heading "PRESENT", "Apologies and Substitutes") takes the block after it.
-    let mut ranges: Vec<(usize, usize, usize)> = Vec::new(); // (line, byte offset in line, last)
     let label_offset = src.line(first).len() - rest.len();
-    if !rest.trim().is_empty() || block.last > block.first {
-        ranges.push((first, label_offset, block.last));
-    }
-    if ranges.is_empty() || (rest.trim().is_empty() && block.last == block.first) {
-        // One name a line, or a paragraph, in the blocks that follow.
+    let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
+    if !rest.trim().is_empty() || block_last > first {
+        ranges.push((first, label_offset, block_last));
+    } else {
+        // A label alone ("PRESENT", "Apologies for Absence") takes the
+        // paragraph after it, or the list items after it, one name each.
         let mut i = index + 1;
         while let Some(next) = ctx.blocks.get(i) {
-            if next.is_heading() || label_at(src.line(next.first)).is_some() {
+            if next.is_heading() || next.first > stop {
                 break;
             }
-            ranges.push((next.first, 0, next.last));
-            let one_per_line =
-                matches!(next.kind, BlockKind::ListItem { .. } | BlockKind::TableRow);
-            if !one_per_line {
+            ranges.push((next.first, 0, next.last.min(stop)));
+            if !matches!(next.kind, BlockKind::ListItem { .. } | BlockKind::TableRow) {
                 break;
             }
             i += 1;
@@ -328,12 +339,56 @@ fn read_list(
     for (line, offset, end) in ranges {
         last = last.max(end);
         let start = src.line(line);
-        let joined = join_lines(ctx, line, offset.min(start.len()), end);
+        let mut joined = join_lines(ctx, line, offset.min(start.len()), end);
+        cut_to_list(&mut joined);
         for (piece, first_line, last_line) in split_list(&joined) {
             add_entry(ctx, list, piece, first_line, last_line, attendance);
         }
     }
     last
+}
+
+/// Keeps the list of a sentence: what follows "… apologies from" or
+/// "received from", up to the end of the sentence (a full stop after a
+/// word, not after an initial, then a capital).
+fn cut_to_list(chars: &mut Vec<(char, usize)>) {
+    let text: String = chars.iter().map(|(c, _)| *c).collect();
+    let lower = text.to_lowercase();
+    let starts: Vec<(usize, char)> = text.char_indices().collect();
+    let index_of = |byte: usize| {
+        starts
+            .iter()
+            .position(|(b, _)| *b >= byte)
+            .unwrap_or(starts.len())
+    };
+    let mut from = 0;
+    for phrase in [
+        "apologies from ",
+        "received from ",
+        "apologies for absence from ",
+    ] {
+        if let Some(at) = lower.find(phrase) {
+            from = index_of(at + phrase.len());
+            break;
+        }
+    }
+    let mut end = chars.len();
+    for i in from + 2..chars.len().saturating_sub(2) {
+        let (c, _) = chars[i];
+        let before = chars[i - 1].0;
+        let before2 = chars[i - 2].0;
+        if c == '.'
+            && chars[i + 1].0 == ' '
+            && chars[i + 2].0.is_uppercase()
+            && before.is_lowercase()
+            && before2.is_lowercase()
+        {
+            end = i;
+            break;
+        }
+    }
+    chars.truncate(end);
+    chars.drain(..from.min(chars.len()));
 }
 
 /// Lines `first..=last` (from byte `offset` of the first) joined with spaces,

@@ -17,6 +17,7 @@ mod letter;
 mod meeting;
 mod mentions;
 mod milestones;
+mod recommendations;
 mod report;
 mod schedule;
 mod signals;
@@ -233,7 +234,10 @@ pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
     comments::parse(&mut ctx);
     contacts::parse(&mut ctx);
     milestones::parse(&mut ctx);
-    let reports = report::parse(&mut ctx);
+    let mut reports = report::parse(&mut ctx);
+    if reports.is_empty() {
+        reports.extend(recommendations::parse(&mut ctx));
+    }
     letter::parse(&mut ctx, &reports);
     answers::parse(&mut ctx, &reports);
     citations::parse(&mut ctx, &reports);

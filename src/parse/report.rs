@@ -98,7 +98,7 @@ fn report_extent(ctx: &Ctx<'_>, n: usize) -> Option<(usize, usize)> {
     Some((title, end))
 }
 
-fn add_report(
+pub(super) fn add_report(
     ctx: &mut Ctx<'_>,
     title: &str,
     span: Span,
@@ -249,7 +249,13 @@ fn bullet_list(ctx: &mut Ctx<'_>, intro: usize) -> Option<Report> {
     Some(report)
 }
 
-fn add_recommendation(ctx: &mut Ctx<'_>, report: &mut Report, number: u32, text: &str, span: Span) {
+pub(super) fn add_recommendation(
+    ctx: &mut Ctx<'_>,
+    report: &mut Report,
+    number: u32,
+    text: &str,
+    span: Span,
+) {
     let key = report.recommendation_key(number);
     let preview: String = text.chars().take(80).collect();
     ctx.out.add_node(

@@ -79,7 +79,12 @@ pub fn outline(src: &Source<'_>) -> Vec<Block> {
         if let Some(c) = underline_char(src.line(n + 1)) {
             let underline_len = src.line(n + 1).trim().chars().count();
             let title_len = trimmed.chars().count();
-            if open.is_none() && underline_len * 10 >= title_len * 7 && list_marker(line).is_none()
+            // reStructuredText underlines are at least as long as the title, which
+            // may itself be numbered ("2. Recommendations").
+            let numbered_title = list_marker(line).is_some() && underline_len >= title_len;
+            if open.is_none()
+                && underline_len * 10 >= title_len * 7
+                && (list_marker(line).is_none() || numbered_title)
             {
                 if !underlines.contains(&c) {
                     underlines.push(c);

@@ -132,6 +132,17 @@ impl Writer {
                 }
             }
             "br" => self.end_line(),
+            // A footnote mark stays apart from the word it follows: "plurality.[88]".
+            "sup" => {
+                let start = self.line.len();
+                self.children(element);
+                let inner = self.line.split_off(start);
+                if !inner.trim().is_empty() {
+                    self.line.push('[');
+                    self.line.push_str(inner.trim());
+                    self.line.push(']');
+                }
+            }
             "hr" => self.end_block(),
             "b" | "strong" => {
                 let start = self.line.len();

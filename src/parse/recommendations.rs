@@ -1,0 +1,239 @@
+//! Recommendations of any report, in the forms reports share:
+//! - "Recommendation N" opening a block (a heading, a bold line, a line of a
+//!   PDF), its text on the same line or in the blocks after it;
+//! - a numbered list under a heading that says "recommendations": `1.`,
+//!   `1)`, `(1)`, or reStructuredText's auto-numbered `#.` (numbered by
+//!   position, as the reader sees them), through any group headings below
+//!   it; lettered and nested items (`a.`, `(i)`) are part of the
+//!   recommendation before them.
+//!
+//! The agenda pack's own forms ("Recommendations" over "Recommendation N"
+//! headings, "the following recommendations:") are read by `report`; this
+//! runs when that finds none. A document read here is itself the report.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::report::{add_recommendation, add_report, Report};
+use super::Ctx;
+use crate::coverage::{DocumentKind, Region};
+use crate::read::blocks::{Block, BlockKind};
+use crate::text::plain;
+
+/// "Recommendation 12", "**Recommendation 3:** text", "RECOMMENDATION 4 – text".
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:recommendation)\s+(\d{1,3})\b\s*[:.–—-]?\s*(.*)$").expect("valid regex")
+});
+
+/// Blocks one recommendation's text may run over, at most: a PDF has no
+/// headings to end it.
+const MAX_BLOCKS: usize = 15;
+
+pub(super) fn parse(ctx: &mut Ctx<'_>) -> Option<Report> {
+    let found = numbered_blocks(ctx);
+    let found = if found.len() >= 2 { found } else { listed(ctx) };
+    if found.is_empty() {
+        return None;
+    }
+    let title = ctx.meta.title.clone();
+    let first_line = found[0].first;
+    let title_line = (1..=ctx.src.len()).find(|&n| !ctx.src.line(n).trim().is_empty())?;
+    let span = ctx.src.quote_line(title_line, ctx.src.line(title_line));
+    let mut report = add_report(ctx, &title, span, Some((1, ctx.src.len())));
+    let last_line = found.last().map_or(first_line, |f| f.last);
+    let count = found.len();
+    for rec in found {
+        let span = ctx.src.span(rec.first, rec.last);
+        add_recommendation(ctx, &mut report, rec.number, &rec.text, span);
+        if let Some(group) = rec.group {
+            let key = report.recommendation_key(rec.number);
+            if let Some(node) = ctx.out.nodes.get_mut(&key) {
+                node.props.insert("group".to_owned(), group);
+            }
+        }
+    }
+    ctx.signals.regions.push(Region {
+        kind: DocumentKind::Report,
+        first: first_line,
+        last: last_line,
+        evidence: format!("{count} numbered recommendations"),
+    });
+    Some(report)
+}
+
+/// One recommendation found: its number, text, lines and group heading.
+#[derive(Debug)]
+struct Found {
+    number: u32,
+    text: String,
+    first: usize,
+    last: usize,
+    group: Option<String>,
+}
+
+fn block_text(ctx: &Ctx<'_>, block: &Block) -> String {
+    let lines: Vec<String> = (block.first..=block.last)
+        .map(|n| plain(ctx.src.line(n).trim_start_matches('#')))
+        .collect();
+    lines.join(" ")
+}
+
+/// Blocks opening with "Recommendation N"; the first of each number counts.
+fn numbered_blocks(ctx: &Ctx<'_>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let blocks = &ctx.blocks;
+    let mut i = 0;
+    while i < blocks.len() {
+        let head = plain(ctx.src.line(blocks[i].first).trim_start_matches('#'));
+        let Some(cap) = NUMBERED.captures(&head) else {
+            i += 1;
+            continue;
+        };
+        let number: u32 = cap[1].parse().unwrap_or(0);
+        let mut text = cap[2].trim().to_owned();
+        let rest_of_block: Vec<String> = (blocks[i].first + 1..=blocks[i].last)
+            .map(|n| plain(ctx.src.line(n)))
+            .collect();
+        if !rest_of_block.is_empty() {
+            text = [text, rest_of_block.join(" ")].join(" ").trim().to_owned();
+        }
+        let first = blocks[i].first;
+        let mut last = blocks[i].last;
+        let mut j = i + 1;
+        while j < blocks.len() && j - i <= MAX_BLOCKS {
+            let block = &blocks[j];
+            let line = plain(ctx.src.line(block.first).trim_start_matches('#'));
+            if block.is_heading()
+                || block.kind == BlockKind::Directive
+                || NUMBERED.is_match(&line)
+                || line.to_lowercase().contains("response to recommendation")
+                || looks_like_heading(ctx, block)
+            {
+                break;
+            }
+            text.push(if text.is_empty() { ' ' } else { '\n' });
+            text.push_str(&block_text(ctx, block));
+            last = block.last;
+            j += 1;
+        }
+        let text = text.trim().to_owned();
+        if number > 0 && !text.is_empty() && !out.iter().any(|f| f.number == number) {
+            out.push(Found {
+                number,
+                text,
+                first,
+                last,
+                group: None,
+            });
+        }
+        i = j;
+    }
+    out
+}
+
+/// A one-line block of a few words without closing punctuation: a PDF's
+/// heading, which ends the recommendation before it.
+fn looks_like_heading(ctx: &Ctx<'_>, block: &Block) -> bool {
+    if block.first != block.last || !matches!(block.kind, BlockKind::Paragraph) {
+        return false;
+    }
+    let line = plain(ctx.src.line(block.first));
+    let words = line.split_whitespace().count();
+    (1..=10).contains(&words)
+        && !line.ends_with(['.', ':', ';', ',', '?', '!'])
+        && line.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A numbered list under a heading that says "recommendations".
+fn listed(ctx: &Ctx<'_>) -> Vec<Found> {
+    let blocks = &ctx.blocks;
+    let Some(start) = blocks.iter().position(|b| {
+        b.is_heading() && block_text(ctx, b).to_lowercase().contains("recommendation")
+    }) else {
+        return Vec::new();
+    };
+    let BlockKind::Heading { level } = blocks[start].kind else {
+        return Vec::new();
+    };
+    let mut out: Vec<Found> = Vec::new();
+    let mut group: Option<String> = None;
+    let mut position = 0u32;
+    for block in &blocks[start + 1..] {
+        match block.kind {
+            BlockKind::Heading { level: l } => {
+                let text = block_text(ctx, block);
+                if l <= level && !text.to_lowercase().contains("recommend") {
+                    break;
+                }
+                group = Some(text);
+            }
+            BlockKind::ListItem { depth } => {
+                let marker = block.marker.as_deref().unwrap_or("");
+                let number = top_number(marker);
+                let lines: Vec<String> = (block.first..=block.last)
+                    .map(|n| plain(ctx.src.line(n)))
+                    .collect();
+                let text = lines.join(" ");
+                let text = text
+                    .strip_prefix(marker)
+                    .map(str::trim)
+                    .unwrap_or(&text)
+                    .to_owned();
+                match number {
+                    Some(n) if depth == 0 => {
+                        let number = n.unwrap_or(position + 1);
+                        // A list that starts again (footnotes, a contents
+                        // list) is not more recommendations.
+                        if number <= position {
+                            break;
+                        }
+                        position = number;
+                        out.push(Found {
+                            number,
+                            text,
+                            first: block.first,
+                            last: block.last,
+                            group: group.clone(),
+                        });
+                    }
+                    _ => {
+                        if let Some(last) = out.last_mut() {
+                            last.text.push('\n');
+                            last.text.push_str(&format!("{marker} {text}"));
+                            last.last = block.last;
+                        }
+                    }
+                }
+            }
+            BlockKind::Paragraph => {
+                // A paragraph right after an item continues it ("3. The
+                // appointment panel:" then its lettered list).
+                if let Some(last) = out.last_mut() {
+                    if block.first <= last.last + 2 {
+                        last.text.push('\n');
+                        last.text.push_str(&block_text(ctx, block));
+                        last.last = block.last;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if out.len() >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// The number of a top-level item marker: `Some(Some(n))` for `n.`, `n)`,
+/// `(n)`; `Some(None)` for `#.` (numbered by position); `None` for letters,
+/// roman numerals and bullets.
+fn top_number(marker: &str) -> Option<Option<u32>> {
+    if marker == "#." {
+        return Some(None);
+    }
+    let inner = marker.trim_matches(|c| c == '(' || c == ')' || c == '.');
+    inner.parse().ok().map(Some)
+}
