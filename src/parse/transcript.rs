@@ -583,15 +583,19 @@ pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
     else {
         return;
     };
-    let date = ctx
+    // The date as the text writes it before the first turn (the manifest's
+    // date, where it gives one, picks the line that writes it).
+    let wanted = ctx
         .meta
         .date
-        .clone()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-        .map(|d| (d, None))
-        .or_else(|| {
-            (1..start).find_map(|n| find_date(src.line(n)).map(|(d, text)| (d, Some((n, text)))))
-        });
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let written = (1..start).find_map(|n| {
+        find_date(src.line(n))
+            .filter(|(d, _)| wanted.is_none_or(|w| w == *d))
+            .map(|(d, text)| (d, Some((n, text))))
+    });
+    let date = written.or_else(|| wanted.map(|d| (d, None)));
     let iso = date.as_ref().map(|(d, _)| d.to_string());
     let body = ctx
         .meta

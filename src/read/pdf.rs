@@ -188,13 +188,17 @@ fn running_lines(pages: &[Vec<&str>]) -> HashMap<String, usize> {
 }
 
 /// A line with digits blanked and white space folded, for comparing running
-/// headers whose page number or date changes.
+/// headers whose page number or date changes; long lines are compared by
+/// their start, since a browser cuts a running URL to fit ("…/rapid-r…",
+/// "…/rapid-…").
 fn shape(line: &str) -> String {
+    const COMPARED: usize = 60;
     line.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
         .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .take(COMPARED)
         .collect()
 }
 
