@@ -276,7 +276,7 @@ fn classify(coverage: &Coverage, signals: &Signals) -> (DocumentKind, Vec<String
     );
     let kind = if turns >= 10 && turns * 2 >= signals.label_lines {
         DocumentKind::Transcript
-    } else if responses >= 2 || (signals.response_words > 0 && recommendations > 0) {
+    } else if responses >= 2 || (signals.response_words >= 2 && recommendations > 0) {
         DocumentKind::Response
     } else if attendance > 0 || signals.attendance_labels >= 2 || signals.minutes_words > 0 {
         DocumentKind::Minutes

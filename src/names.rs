@@ -130,13 +130,28 @@ impl PersonName {
         })
     }
 
-    /// The identity slug: the core name, a peer's territorial designation dropped.
+    /// The identity slug: the core name, a peer's territorial designation
+    /// dropped. Initials and a surname ("J Meade") do not tell two people
+    /// apart, so there the courtesy title is part of the identity: a full
+    /// council's "Ms J Meade" and "Mr J Meade" are two members.
     pub fn key(&self) -> String {
         let core = match self.core.split_once(" of ") {
             Some((name, _)) if PEERAGES.iter().any(|p| self.core.starts_with(p)) => name,
             _ => self.core.as_str(),
         };
-        slug(core)
+        let words: Vec<&str> = core.split_whitespace().collect();
+        let initials_only = words.len() >= 2
+            && words[..words.len() - 1]
+                .iter()
+                .all(|w| w.trim_end_matches('.').chars().count() == 1);
+        let courtesy = self
+            .titles
+            .iter()
+            .find(|t| ["Mr", "Mrs", "Ms", "Miss", "Mr.", "Mrs.", "Ms."].contains(&t.as_str()));
+        match courtesy {
+            Some(title) if initials_only => slug(&format!("{title} {core}")),
+            _ => slug(core),
+        }
     }
 
     /// The node key of this person.
@@ -257,6 +272,9 @@ mod tests {
             key("Detective Superintendent Jane Corrigan"),
             "jane-corrigan"
         );
+        assert_eq!(key("Ms J Meade"), "ms-j-meade");
+        assert_eq!(key("Mr J Meade"), "mr-j-meade");
+        assert_eq!(key("Mr B J Sweetland"), "mr-b-j-sweetland");
     }
 
     #[test]

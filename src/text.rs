@@ -232,7 +232,7 @@ fn find_numeric_date(text: &str) -> Option<(NaiveDate, &str)> {
 static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
     Regex::new(&format!(
-        r"(?i)(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{month},?\s+(\d{{4}})|{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))"
+        r"(?i)(?:(\d{{1,2}})\s?(?:st|nd|rd|th)?(?:\s+of)?\s+{month},?\s+(\d{{4}})|{month}\s+(\d{{1,2}})\s?(?:st|nd|rd|th)?,?\s+(\d{{4}}))"
     ))
     .expect("valid regex")
 });
@@ -338,6 +338,7 @@ mod tests {
             ("July 19, 2024", "2024-07-19"),
             ("on the 10th June 2020.", "2020-06-10"),
             ("24 SEPTEMBER 2009", "2009-09-24"),
+            ("10 th December 2024", "2024-12-10"),
         ] {
             assert_eq!(find_date(written).unwrap().0.to_string(), iso, "{written}");
         }

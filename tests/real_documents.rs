@@ -182,7 +182,7 @@ fn numbered_recommendations_are_found_with_their_numbers() {
     )
     .unwrap()
     .text;
-    let line = Regex::new(r"(?m)^Recommendation (\d+)$").unwrap();
+    let line = Regex::new(r"(?m)^(?:#+ )?Recommendation (\d+)$").unwrap();
     let expected: BTreeSet<u32> = line
         .captures_iter(&text)
         .map(|c| c[1].parse().unwrap())
@@ -265,20 +265,25 @@ fn minutes_attendance_by_status() {
 fn full_council_minutes_count_every_member_and_apology() {
     let bytes = std::fs::read(real("kentcc-minutes-2025-02-13.pdf")).unwrap();
     let text = scrutiny::read::read("m.pdf", &bytes).unwrap().text;
-    // Members are "Mr/Mrs/Ms/Miss/Sir … ," in the PRESENT list.
-    let start = text.find("PRESENT:").unwrap();
+    // Members are the pieces of the PRESENT list between commas and "and",
+    // less the honours written after a name ("Mrs Trudy Dean, MBE").
+    let start = text.find("PRESENT:").unwrap() + "PRESENT:".len();
     let end = text.find("IN ATTENDANCE:").unwrap();
-    let title = Regex::new(r"\b(Mr|Mrs|Ms|Miss|Sir|Dr)\s").unwrap();
-    let members = title.find_iter(&text[start..end]).count();
+    let list = text[start..end].replace('\n', " ");
+    let honour = Regex::new(r"^[A-Z]{2,4}$").unwrap();
+    let members = list
+        .split(',')
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !honour.is_match(p))
+        .count();
     let present = nodes_of("kentcc-minutes-2025-02-13", NodeKind::Attendance)
         .iter()
         .filter(|n| n.prop("status") == Some("present"))
         .count();
-    // ≥ 95% of the names with the right status (the target of issue 9).
-    assert!(
-        present * 100 >= members * 95 && present <= members,
-        "{present} of {members}"
-    );
+    assert!(members > 50);
+    assert_eq!(present, members);
+    let title = Regex::new(r"\b(Mr|Mrs|Ms|Miss|Sir|Dr)\s").unwrap();
     let apologies_start = text.find("reported apologies from").unwrap();
     let apologies_end = apologies_start + text[apologies_start..].find(".\n").unwrap();
     let expected = title
@@ -418,8 +423,17 @@ fn running_headers_and_page_numbers_are_not_quoted() {
         .unwrap();
     let footer = Regex::new(r"(?m)^\d+/84$").unwrap();
     assert!(!footer.is_match(&record.text));
-    assert!(!record.text.contains("https://www.gov.uk/government/publications/rapid-review-into-data-on-mental-health-inpatient-settings-final-report-and-recommendations/rapid-r…"));
-    assert!(record.reading.coverage.unwrap().furniture_lines >= 84);
+    // The running URL and date stay once, where they first appear; their 83
+    // repeats are furniture.
+    let pages = record.reading.pages.len();
+    assert_eq!(pages, 84);
+    for running in [
+        "https://www.gov.uk/government/publications/rapid-review-into-data",
+        "11/24/25, 5:39 PM",
+    ] {
+        assert_eq!(record.text.matches(running).count(), 1, "{running}");
+    }
+    assert!(record.reading.coverage.unwrap().furniture_lines >= 3 * (pages - 1));
     for rec in graph.nodes().filter(|n| {
         n.kind == NodeKind::Recommendation && n.provenance[0].document == record.meta.id
     }) {

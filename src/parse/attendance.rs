@@ -125,36 +125,69 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
     if lists.is_empty() {
         return;
     }
-    let Some(meeting) = find_meeting(ctx) else {
-        ctx.warn(
-            lists[0].0,
-            "attendance lists without a meeting: expected a body and a date in the opening lines",
-        );
-        return;
-    };
-    let mut attendance: BTreeMap<String, Attendance> = BTreeMap::new();
-    let mut last_line = lists[0].0;
-    let starts: Vec<usize> = lists.iter().map(|(n, _)| *n).collect();
-    for (line, list) in &lists {
-        let next_label = starts.iter().copied().find(|&n| n > *line);
-        last_line = last_line.max(read_list(ctx, *line, *list, next_label, &mut attendance));
+    // Each "Present" list opens the attendance of one meeting (a pack may
+    // hold the minutes of several); labels before the first are agenda items
+    // ("Apologies for absence") unless the minutes have no present list.
+    let mut groups: Vec<Vec<(usize, List)>> = Vec::new();
+    let has_present = lists.iter().any(|(_, l)| *l == List::Present);
+    for &(line, list) in &lists {
+        if list == List::Present || (groups.is_empty() && !has_present) {
+            if list == List::Present || groups.is_empty() {
+                groups.push(Vec::new());
+            }
+        }
+        if let Some(group) = groups.last_mut() {
+            group.push((line, list));
+        }
     }
-    read_virtual(ctx, &mut attendance);
-    ctx.signals.regions.push(Region {
-        kind: DocumentKind::Minutes,
-        first: lists[0].0,
-        last: last_line,
-        evidence: format!("{} attendance lists", lists.len()),
-    });
-    emit_attendance(ctx, &meeting, attendance);
+    let starts: Vec<usize> = lists.iter().map(|(n, _)| *n).collect();
+    for (index, group) in groups.iter().enumerate() {
+        let first = group[0].0;
+        let Some(meeting) = find_meeting(ctx, first, index == 0) else {
+            ctx.warn(
+                first,
+                "attendance lists without a meeting: expected a body and a date in the lines before them",
+            );
+            continue;
+        };
+        let mut attendance: BTreeMap<String, Attendance> = BTreeMap::new();
+        let mut last_line = first;
+        for (line, list) in group {
+            let next_label = starts.iter().copied().find(|&n| n > *line);
+            last_line = last_line.max(read_list(ctx, *line, *list, next_label, &mut attendance));
+        }
+        let region_end = groups
+            .get(index + 1)
+            .map_or(ctx.src.len(), |next| next[0].0 - 1);
+        read_virtual(ctx, first, region_end, &mut attendance);
+        ctx.signals.regions.push(Region {
+            kind: DocumentKind::Minutes,
+            first,
+            last: last_line,
+            evidence: format!("{} attendance lists", group.len()),
+        });
+        emit_attendance(ctx, &meeting, attendance);
+    }
 }
 
-/// The body and date of the meeting from the opening lines.
-fn find_meeting(ctx: &mut Ctx<'_>) -> Option<MeetingRef> {
+/// The body and date of the meeting whose lists start at line `list`: in
+/// the lines just before them (the minutes' header), or, for the first
+/// meeting of a document, in its opening lines.
+fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRef> {
     let src = ctx.src;
-    let (date_line, date, date_text) = (1..=src.len().min(OPENING_LINES))
-        .find_map(|n| find_date(src.line(n)).map(|(d, t)| (n, d, t)))
+    let window = list.saturating_sub(OPENING_LINES).max(1)..list;
+    let opening = 1..(OPENING_LINES + 1).min(src.len() + 1);
+    let in_window = |range: std::ops::Range<usize>| {
+        range
+            .into_iter()
+            .find_map(|n| find_date(src.line(n)).map(|(d, t)| (n, d, t)))
+    };
+    let (date_line, date, date_text) = in_window(window.clone())
+        .or_else(|| first.then(|| in_window(opening)).flatten())
         .or_else(|| {
+            if !first {
+                return None;
+            }
             let date = ctx.meta.date.as_deref()?;
             let parsed = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
             // The manifest's date still needs a quote: the first line that writes it.
@@ -164,7 +197,11 @@ fn find_meeting(ctx: &mut Ctx<'_>) -> Option<MeetingRef> {
                     .map(|(d, t)| (n, d, t))
             })
         })?;
-    let (body, body_line, body_text) = find_body(ctx, date_line, date_text)?;
+    let from = window
+        .start
+        .min(date_line)
+        .min(if first { 1 } else { usize::MAX });
+    let (body, body_line, body_text) = find_body(ctx, from, date_line, date_text)?;
     let iso = date.to_string();
     let date_span = src.quote_line(date_line, date_text);
     let body_span = src.quote_line(body_line, body_text);
@@ -188,6 +225,7 @@ fn find_meeting(ctx: &mut Ctx<'_>) -> Option<MeetingRef> {
 /// before the date on its line, or a heading line before it.
 fn find_body<'s>(
     ctx: &Ctx<'s>,
+    from: usize,
     date_line: usize,
     date_text: &str,
 ) -> Option<(crate::orgs::Org, usize, &'s str)> {
@@ -196,7 +234,7 @@ fn find_body<'s>(
             .expect("valid regex")
     });
     let src = ctx.src;
-    for n in 1..=src.len().min(OPENING_LINES) {
+    for n in from..=(from + OPENING_LINES).min(src.len()) {
         let line = src.line(n);
         if let Some(cap) = MEETING_OF.captures(line) {
             let name = cap.get(1).or(cap.get(2))?.as_str().trim();
@@ -216,7 +254,7 @@ fn find_body<'s>(
             return Some((org, date_line, before));
         }
     }
-    for n in (1..date_line).rev() {
+    for n in (from..date_line).rev() {
         let text = src
             .line(n)
             .trim_start_matches(['#', ' '])
@@ -318,7 +356,9 @@ fn read_list(
     let (_, rest) = label_at(src.line(first)).unwrap_or((list, ""));
     let label_offset = src.line(first).len() - rest.len();
     let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
-    if !rest.trim().is_empty() || block_last > first {
+    let more_in_block = (first + 1..=block_last)
+        .any(|n| !src.line(n).trim().is_empty() && !is_reference(src.line(n)));
+    if !rest.trim().is_empty() || more_in_block {
         ranges.push((first, label_offset, block_last));
     } else {
         // A label alone ("PRESENT", "Apologies for Absence") takes the
@@ -327,6 +367,11 @@ fn read_list(
         while let Some(next) = ctx.blocks.get(i) {
             if next.is_heading() || next.first > stop {
                 break;
+            }
+            // "(Item 1)", "2." under the label: a reference, not the list.
+            if next.first == next.last && is_reference(src.line(next.first)) {
+                i += 1;
+                continue;
             }
             ranges.push((next.first, 0, next.last.min(stop)));
             if !matches!(next.kind, BlockKind::ListItem { .. } | BlockKind::TableRow) {
@@ -346,6 +391,23 @@ fn read_list(
         }
     }
     last
+}
+
+/// A line that only refers to an item or minute: "(Item 1)", "(Minute 286)", "3.".
+fn is_reference(line: &str) -> bool {
+    let text = line
+        .trim()
+        .trim_matches(|c| c == '(' || c == ')')
+        .to_lowercase();
+    let text = text
+        .strip_prefix("item")
+        .or_else(|| text.strip_prefix("minute"))
+        .unwrap_or(&text)
+        .trim()
+        .trim_end_matches('.');
+    !text.is_empty()
+        && text.chars().all(|c| c.is_ascii_alphanumeric())
+        && text.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Keeps the list of a sentence: what follows "… apologies from" or
@@ -603,9 +665,19 @@ fn find_quote(ctx: &Ctx<'_>, first: usize, last: usize, name: &str) -> String {
 }
 
 /// "A, B and C were in attendance virtually": their attendance was remote.
-fn read_virtual(ctx: &mut Ctx<'_>, attendance: &mut BTreeMap<String, Attendance>) {
+fn read_virtual(
+    ctx: &mut Ctx<'_>,
+    from: usize,
+    to: usize,
+    attendance: &mut BTreeMap<String, Attendance>,
+) {
     let src = ctx.src;
-    let blocks: Vec<(usize, usize)> = ctx.blocks.iter().map(|b| (b.first, b.last)).collect();
+    let blocks: Vec<(usize, usize)> = ctx
+        .blocks
+        .iter()
+        .filter(|b| b.first >= from && b.last <= to)
+        .map(|b| (b.first, b.last))
+        .collect();
     for (first, last) in blocks {
         let chars = join_lines(ctx, first, 0, last);
         let text: String = chars.iter().map(|(c, _)| *c).collect();

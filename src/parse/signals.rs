@@ -44,7 +44,8 @@ pub(super) fn collect(ctx: &mut Ctx<'_>) {
         if is_heading && text.contains("recommendation") {
             ctx.signals.recommendation_headings += 1;
         }
-        if (is_heading || text.len() < 100) && text.contains("response to") {
+        // "Government response to recommendation 3": a response's own headings.
+        if is_heading && text.contains("response to") {
             ctx.signals.response_words += 1;
         }
     }

@@ -1,63 +1,130 @@
-//! PDF: the text layer by poppler's `pdftotext`, then page furniture removed.
+//! PDF: the text layer by poppler, then page furniture removed.
 //!
-//! `pdftotext` (reading-order mode, not `-layout`) puts each page's text in
-//! the order a reader reads it and a form feed between pages. What repeats at
-//! the top or bottom of most pages — a running title, a browser's date and
-//! URL line, "Page 3 of 14" — is furniture: it is counted and left out, so no
-//! statement or recommendation quotes it. The furniture test compares lines
-//! with their digits blanked, so "3/84" and "4/84" are one running footer.
+//! `pdftotext -bbox-layout` gives each page's text in reading order as
+//! blocks (poppler's paragraphs) of lines of words, with their boxes. Its
+//! words keep the hyphens the PDF prints ("Barrington-" / "King"), where
+//! poppler's plain text output would join every line-end hyphen away
+//! ("BarringtonKing", "202627"). From the boxes:
+//! - blocks become paragraphs, a blank line apart;
+//! - a short block whose lines are taller than the body text is a heading,
+//!   written `#` … `####` by size, so the outline finds a PDF's sections;
+//! - what repeats at the top or bottom of most pages — a running title, a
+//!   browser's date and URL line, "Page 3 of 14" — is furniture: counted and
+//!   left out, so no statement or recommendation quotes it. Lines are
+//!   compared with their digits blanked, so "3/84" and "4/84" are one footer.
+//!
+//! Pages are read [`PAGES_PER_CALL`] at a time, so memory stays bounded on a
+//! long PDF.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
+
+use scraper::{Html, Selector};
 
 use super::{Format, PageStart, ReadError, Reading};
 
 /// How many lines at each end of a page may be furniture.
 const EDGE_LINES: usize = 4;
 
-pub(super) fn read(bytes: &[u8]) -> Result<Reading, ReadError> {
-    let raw = pdftotext(bytes)?;
-    Ok(normalise(&raw)?)
+/// Pages converted by one run of `pdftotext`.
+const PAGES_PER_CALL: usize = 50;
+
+/// How much taller than the body text a heading's lines are.
+const HEADING_RATIO: f32 = 1.2;
+
+/// One line of a page, with its block and height.
+#[derive(Clone, Debug)]
+struct Line {
+    text: String,
+    /// Index of its block on the page.
+    block: usize,
+    /// Line height in points: a stand-in for the font size.
+    height: f32,
 }
 
-/// Runs `pdftotext` on the bytes through a pipe (no temporary file).
-fn pdftotext(bytes: &[u8]) -> Result<String, ReadError> {
-    let mut child = Command::new("pdftotext")
-        .args(["-q", "-enc", "UTF-8", "-eol", "unix", "fd://0", "-"])
+pub(super) fn read(bytes: &[u8]) -> Result<Reading, ReadError> {
+    let pages = page_count(bytes)?;
+    let mut all: Vec<Vec<Line>> = Vec::with_capacity(pages);
+    let mut first = 1;
+    while first <= pages {
+        let last = (first + PAGES_PER_CALL - 1).min(pages);
+        let xhtml = run(
+            "pdftotext",
+            &[
+                "-bbox-layout",
+                "-enc",
+                "UTF-8",
+                "-f",
+                &first.to_string(),
+                "-l",
+                &last.to_string(),
+                "fd://0",
+                "-",
+            ],
+            bytes,
+        )?;
+        all.extend(parse_layout(&xhtml));
+        first = last + 1;
+    }
+    normalise(all)
+}
+
+/// The number of pages, from `pdfinfo`; an encrypted PDF is refused here.
+fn page_count(bytes: &[u8]) -> Result<usize, ReadError> {
+    let info = run("pdfinfo", &["fd://0"], bytes)?;
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_owned())
+    };
+    if field("Encrypted:").is_some_and(|v| v.starts_with("yes") && v.contains("copy:no")) {
+        return Err(ReadError::Encrypted);
+    }
+    field("Pages:")
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| ReadError::Damaged {
+            message: "pdfinfo found no page count".to_owned(),
+        })
+}
+
+/// Runs a poppler tool on the bytes through a pipe (no temporary file).
+fn run(tool: &str, args: &[&str], bytes: &[u8]) -> Result<String, ReadError> {
+    let mut child = Command::new(tool)
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| ReadError::Tool {
-            message: e.to_string(),
+            message: format!("{tool}: {e}"),
         })?;
     let mut stdin = child.stdin.take().expect("stdin was piped");
     // Writing on another thread while this one reads stdout: a large PDF
     // would otherwise fill both pipes and deadlock.
     let output = std::thread::scope(|scope| {
         scope.spawn(move || {
-            // A write error means pdftotext stopped reading; its exit status says why.
+            // A write error means the tool stopped reading; its exit status says why.
             let _ = stdin.write_all(bytes);
         });
         child.wait_with_output()
     })
     .map_err(|e| ReadError::Tool {
-        message: e.to_string(),
+        message: format!("{tool}: {e}"),
     })?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
     match output.status.code() {
         Some(0) => Ok(String::from_utf8_lossy(&output.stdout).into_owned()),
         // poppler's exit codes: 1 the PDF could not be opened, 3 permissions.
         Some(3) => Err(ReadError::Encrypted),
+        _ if stderr.contains("Incorrect password") || stderr.contains("ncrypt") => {
+            Err(ReadError::Encrypted)
+        }
         _ => {
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            if stderr.contains("password") || stderr.contains("ncrypt") {
-                return Err(ReadError::Encrypted);
-            }
             let message = stderr
                 .lines()
                 .find(|l| l.contains("Error"))
-                .unwrap_or("pdftotext could not open it")
+                .unwrap_or("poppler could not open it")
                 .trim()
                 .to_owned();
             Err(ReadError::Damaged { message })
@@ -65,79 +132,149 @@ fn pdftotext(bytes: &[u8]) -> Result<String, ReadError> {
     }
 }
 
-/// Page text → normalised text: furniture out, blank runs folded, pages
-/// joined, the first line of each page recorded.
-fn normalise(raw: &str) -> Result<Reading, ReadError> {
-    let mut pages: Vec<Vec<&str>> = raw
-        .split('\u{c}')
-        .map(|page| page.lines().map(str::trim_end).collect())
-        .collect();
-    // pdftotext ends the last page with a form feed too.
-    if pages.len() > 1 && pages.last().is_some_and(|p| p.iter().all(|l| l.is_empty())) {
-        pages.pop();
+/// The `-bbox-layout` XHTML → pages of lines. html5ever reads it like any
+/// page; `page`, `block`, `line` and `word` are its elements.
+fn parse_layout(xhtml: &str) -> Vec<Vec<Line>> {
+    let html = Html::parse_document(xhtml);
+    let select = |s: &str| Selector::parse(s).expect("valid selector");
+    let (page_sel, block_sel, line_sel, word_sel) = (
+        select("page"),
+        select("block"),
+        select("line"),
+        select("word"),
+    );
+    let number = |el: scraper::ElementRef<'_>, attr: &str| {
+        el.value()
+            .attr(attr)
+            .and_then(|v| v.parse::<f32>().ok())
+            .unwrap_or(0.0)
+    };
+    html.select(&page_sel)
+        .map(|page| {
+            let mut lines = Vec::new();
+            for (block_index, block) in page.select(&block_sel).enumerate() {
+                for line in block.select(&line_sel) {
+                    let words: Vec<String> = line
+                        .select(&word_sel)
+                        .map(|w| w.text().collect::<String>())
+                        .collect();
+                    let text = words.join(" ");
+                    if !text.trim().is_empty() {
+                        lines.push(Line {
+                            text,
+                            block: block_index,
+                            height: number(line, "ymax") - number(line, "ymin"),
+                        });
+                    }
+                }
+            }
+            lines
+        })
+        .collect()
+}
+
+/// The most common line height, in tenths of a point: the body text.
+fn body_height(pages: &[Vec<Line>]) -> f32 {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for line in pages.iter().flatten() {
+        *counts
+            .entry((line.height * 10.0).round() as i32)
+            .or_default() += 1;
     }
+    counts
+        .into_iter()
+        .max_by_key(|&(height, count)| (count, -height))
+        .map_or(0.0, |(height, _)| height as f32 / 10.0)
+}
+
+/// Pages of lines → normalised text: furniture out, blocks a blank line
+/// apart, headings marked, the first line of each page recorded.
+fn normalise(mut pages: Vec<Vec<Line>>) -> Result<Reading, ReadError> {
     let n_pages = pages.len();
     let empty: Vec<u32> = (0..n_pages)
-        .filter(|&i| pages[i].iter().all(|l| l.trim().is_empty()))
+        .filter(|&i| pages[i].is_empty())
         .map(|i| i as u32 + 1)
         .collect();
     if empty.len() == n_pages {
         return Err(ReadError::NoTextLayer { pages: n_pages });
     }
-    let furniture = running_lines(&pages);
+    let texts: Vec<Vec<&str>> = pages
+        .iter()
+        .map(|p| p.iter().map(|l| l.text.as_str()).collect())
+        .collect();
+    let furniture = running_lines(&texts);
+    let mut removed = 0;
+    let mut kept_pages: Vec<Vec<Line>> = Vec::with_capacity(n_pages);
+    // A running header is content once: its first appearance stays (the
+    // minutes' "AUDIT COMMITTEE / 24 SEPTEMBER 2009" over their first page),
+    // its repeats are furniture.
+    let mut seen_once: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (page, text) in pages.iter().zip(&texts) {
+        let edges = edge_positions(text);
+        let mut kept = Vec::new();
+        for (i, line) in page.iter().enumerate() {
+            let at_edge = edges.contains(&i);
+            let shape = shape(&line.text);
+            let running = at_edge && furniture.contains_key(&shape) && !seen_once.insert(shape);
+            if (at_edge && is_page_number(&line.text)) || running {
+                removed += 1;
+            } else {
+                kept.push(line.clone());
+            }
+        }
+        kept_pages.push(kept);
+    }
+    pages.clear();
+    let body = body_height(&kept_pages);
+    let levels = heading_levels(&kept_pages, body);
     let mut text = String::new();
     let mut starts = Vec::new();
     let mut line_no = 0u32;
-    let mut removed = 0;
     let mut last_line = String::new();
-    for (index, page) in pages.iter_mut().enumerate() {
-        let edges = edge_positions(page);
-        let mut kept: Vec<&str> = Vec::new();
-        for (i, line) in page.iter().enumerate() {
-            let at_edge = edges.contains(&i);
-            if at_edge && (is_page_number(line) || furniture.contains_key(&shape(line))) {
-                removed += 1;
-                continue;
-            }
-            kept.push(line);
-        }
-        while kept.first().is_some_and(|l| l.trim().is_empty()) {
-            kept.remove(0);
-        }
-        while kept.last().is_some_and(|l| l.trim().is_empty()) {
-            kept.pop();
-        }
-        if kept.is_empty() {
+    for (index, page) in kept_pages.iter().enumerate() {
+        if page.is_empty() {
             continue;
         }
-        // A paragraph that runs on over the page break stays one paragraph;
-        // otherwise the pages are a blank line apart.
-        if !text.is_empty() {
-            let runs_on = !last_line.ends_with(['.', ':', ';', '?', '!'])
-                && kept[0].starts_with(|c: char| c.is_lowercase());
-            if !runs_on {
-                text.push('\n');
-                line_no += 1;
-            }
-        }
-        starts.push(PageStart {
-            page: index as u32 + 1,
-            line: line_no + 1,
-        });
-        let mut blank = false;
-        for line in kept {
-            if line.trim().is_empty() {
-                if blank {
-                    continue;
-                }
-                blank = true;
+        let mut previous_block = None;
+        for (i, line) in page.iter().enumerate() {
+            let new_block = previous_block != Some(line.block);
+            let level = if new_block {
+                block_level(page, i, body, &levels)
             } else {
-                blank = false;
+                None
+            };
+            if new_block && !text.is_empty() {
+                // A paragraph that runs on over the page break stays one.
+                let runs_on = i == 0
+                    && level.is_none()
+                    && !last_line.ends_with(['.', ':', ';', '?', '!'])
+                    && line.text.starts_with(|c: char| c.is_lowercase());
+                if !runs_on {
+                    text.push('\n');
+                    line_no += 1;
+                }
             }
-            text.push_str(line);
+            if i == 0 {
+                starts.push(PageStart {
+                    page: index as u32 + 1,
+                    line: line_no + 1,
+                });
+            }
+            if let Some(level) = level {
+                text.push_str(&"#".repeat(level));
+                text.push(' ');
+            } else if !new_block && is_heading_block(page, i, body) {
+                // A heading over two lines: each line marked at the same level.
+                if let Some(level) = block_level(page, first_of_block(page, i), body, &levels) {
+                    text.push_str(&"#".repeat(level));
+                    text.push(' ');
+                }
+            }
+            text.push_str(&line.text);
             text.push('\n');
             line_no += 1;
-            last_line = line.trim().to_owned();
+            last_line = line.text.trim().to_owned();
+            previous_block = Some(line.block);
         }
     }
     let mut notes = Vec::new();
@@ -155,6 +292,52 @@ fn normalise(raw: &str) -> Result<Reading, ReadError> {
         furniture_lines: removed,
         notes,
     })
+}
+
+fn first_of_block(page: &[Line], i: usize) -> usize {
+    let block = page[i].block;
+    (0..=i)
+        .rev()
+        .take_while(|&j| page[j].block == block)
+        .last()
+        .unwrap_or(i)
+}
+
+/// Whether the block of line `i` is short and set larger than the body.
+fn is_heading_block(page: &[Line], i: usize, body: f32) -> bool {
+    let block = page[i].block;
+    let lines: Vec<&Line> = page.iter().filter(|l| l.block == block).collect();
+    body > 0.0
+        && lines.len() <= 3
+        && lines.iter().all(|l| l.height >= body * HEADING_RATIO)
+        && lines.iter().map(|l| l.text.len()).sum::<usize>() < 200
+}
+
+/// The heading level of the block starting at line `i`, if it is a heading.
+fn block_level(page: &[Line], i: usize, body: f32, levels: &[i32]) -> Option<usize> {
+    if !is_heading_block(page, i, body) {
+        return None;
+    }
+    let height = (page[i].height * 10.0).round() as i32;
+    let rank = levels
+        .iter()
+        .position(|&h| height >= h)
+        .unwrap_or(levels.len().saturating_sub(1));
+    Some(rank + 1)
+}
+
+/// The heights of heading lines, tallest first, at most four levels.
+fn heading_levels(pages: &[Vec<Line>], body: f32) -> Vec<i32> {
+    let mut heights: Vec<i32> = pages
+        .iter()
+        .flatten()
+        .filter(|l| body > 0.0 && l.height >= body * HEADING_RATIO)
+        .map(|l| (l.height * 10.0).round() as i32)
+        .collect();
+    heights.sort_unstable_by(|a, b| b.cmp(a));
+    heights.dedup();
+    heights.truncate(4);
+    heights
 }
 
 /// The indices of the first and last few non-blank lines of a page.
@@ -242,30 +425,69 @@ mod tests {
         }
     }
 
+    fn page(lines: &[(&str, usize, f32)]) -> Vec<Line> {
+        lines
+            .iter()
+            .map(|&(text, block, height)| Line {
+                text: text.to_owned(),
+                block,
+                height,
+            })
+            .collect()
+    }
+
     #[test]
     fn running_headers_and_footers_are_left_out() {
-        let raw = "Report title - Site\n\nFirst page text.\n\n1/3\n\u{c}Report title - Site\n\nSecond page\ntext runs on\n\n2/3\n\u{c}Report title - Site\n\nthird page.\n\n3/3\n\u{c}";
-        let reading = normalise(raw).unwrap();
+        let pages = vec![
+            page(&[
+                ("Report title - Site", 0, 10.0),
+                ("Big Heading", 1, 16.0),
+                ("First page text.", 2, 10.0),
+                ("1/3", 3, 10.0),
+            ]),
+            page(&[
+                ("Report title - Site", 0, 10.0),
+                ("Second page", 1, 10.0),
+                ("text runs on", 1, 10.0),
+                ("2/3", 2, 10.0),
+            ]),
+            page(&[
+                ("Report title - Site", 0, 10.0),
+                ("third page, Barrington-", 1, 10.0),
+                ("King.", 1, 10.0),
+                ("3/3", 2, 10.0),
+            ]),
+        ];
+        let reading = normalise(pages).unwrap();
         assert_eq!(
             reading.text,
-            "First page text.\n\nSecond page\ntext runs on\nthird page.\n"
+            "Report title - Site\n\n# Big Heading\n\nFirst page text.\n\nSecond page\ntext runs on\nthird page, Barrington-\nKing.\n"
         );
-        assert_eq!(reading.furniture_lines, 6);
+        assert_eq!(reading.furniture_lines, 5);
         assert_eq!(
             reading.pages,
             vec![
                 PageStart { page: 1, line: 1 },
-                PageStart { page: 2, line: 3 },
-                PageStart { page: 3, line: 5 }
+                PageStart { page: 2, line: 7 },
+                PageStart { page: 3, line: 9 }
             ]
         );
     }
 
     #[test]
+    fn layout_xhtml_is_read_as_blocks_and_lines() {
+        let xhtml = r#"<html><body><doc><page width="595" height="842"><flow><block><line yMin="10" yMax="20"><word>A</word><word>&amp;</word><word>B</word></line></block></flow></page></doc></body></html>"#;
+        let pages = parse_layout(xhtml);
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0][0].text, "A & B");
+        assert_eq!(pages[0][0].height, 10.0);
+    }
+
+    #[test]
     fn a_scan_has_no_text_layer() {
         assert_eq!(
-            normalise("\u{c}\n\u{c}  \u{c}").unwrap_err(),
-            ReadError::NoTextLayer { pages: 3 }
+            normalise(vec![Vec::new(), Vec::new()]).unwrap_err(),
+            ReadError::NoTextLayer { pages: 2 }
         );
     }
 }
