@@ -131,6 +131,7 @@ impl Graph {
         generation: u64,
     ) -> Graph {
         nodes.sort_by(|a, b| natural_cmp(&a.key, &b.key));
+        crate::link::resolve_report_titles(&nodes, &mut edges);
         let mut graph = Graph {
             documents,
             generation,

@@ -24,6 +24,8 @@
 //! - [`coverage`]: what a document's parse understood: its kind with the
 //!   evidence, facts by type, the share of lines inside some fact, warnings.
 //! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
+//! - [`link`]: cross-document steps run when the graph is built: responses
+//!   that name their report by a shortened title reach its recommendations.
 //! - [`store`]: the sled layout; the only module that touches sled.
 //! - [`index`]: the merged graph in petgraph, as immutable snapshots.
 //! - [`search`]: full-text search (tantivy) over statements, recommendations,
@@ -62,6 +64,7 @@ pub mod coverage;
 pub mod export;
 pub mod index;
 pub mod ingest;
+pub mod link;
 pub mod linked;
 pub mod model;
 pub mod names;

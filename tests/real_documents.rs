@@ -493,3 +493,49 @@ fn unreadable_files_are_reported_with_the_reason() {
     assert!(reasons["photo.png"].contains("PNG"), "{reasons:?}");
     assert!(store.is_empty(), "nothing of an unreadable file is stored");
 }
+
+#[test]
+fn a_government_response_answers_each_recommendation_of_its_report() {
+    let bytes = std::fs::read(real("dhsc-govt-response-2024-03-21.pdf")).unwrap();
+    let text = scrutiny::read::read("r.pdf", &bytes).unwrap().text;
+    let heading = Regex::new(r"(?m)^(?:#+ )?Government response to recommendation (\d+)$").unwrap();
+    let expected: BTreeSet<u32> = heading
+        .captures_iter(&text)
+        .map(|c| c[1].parse().unwrap())
+        .collect();
+    assert_eq!(expected.len(), 13);
+    let (_, graph) = graph();
+    let mut answered = BTreeSet::new();
+    for response in nodes_of("dhsc-govt-response-2024-03-21", NodeKind::Response) {
+        let number: u32 = response.prop("recommendation").unwrap().parse().unwrap();
+        let target = graph
+            .edges()
+            .find(|e| e.kind == EdgeKind::RespondsTo && e.source == response.key)
+            .map(|e| e.target.clone())
+            .unwrap();
+        // The link step found the report the title names by its shortened title.
+        let recommendation = graph.nodes().find(|n| n.key == target).unwrap();
+        assert_eq!(recommendation.kind, NodeKind::Recommendation);
+        assert_eq!(
+            recommendation.prop("number"),
+            Some(number.to_string().as_str())
+        );
+        assert_eq!(
+            recommendation.provenance[0].document,
+            "dhsc-report-recommendations-2024-03-21"
+        );
+        // The stance's quote is a sentence of the response's own text.
+        assert!(response
+            .prop("text")
+            .unwrap()
+            .contains(response.prop("quote").unwrap()));
+        answered.insert(number);
+    }
+    assert_eq!(answered, expected);
+    let accepted = nodes_of("dhsc-govt-response-2024-03-21", NodeKind::Response)
+        .iter()
+        .filter(|r| r.prop("stance") == Some("accepted"))
+        .count();
+    let supports = Regex::new(r"(?m)^The government supports (?:this|the) recommendation").unwrap();
+    assert_eq!(accepted, supports.find_iter(&text).count());
+}

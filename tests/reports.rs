@@ -98,7 +98,7 @@ fn a03_who_responded_to_probation_recommendation_3() {
         assert!(r["stanceRule"]
             .as_str()
             .unwrap()
-            .starts_with("stance-rules/1"));
+            .starts_with(scrutiny::parse::STANCE_RULES_VERSION));
         assert_eq!(r["document"]["kind"], "letter");
     }
     let hmpps = &responses[0]["respondent"]["aliases"];

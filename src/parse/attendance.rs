@@ -132,9 +132,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
     let has_present = lists.iter().any(|(_, l)| *l == List::Present);
     for &(line, list) in &lists {
         if list == List::Present || (groups.is_empty() && !has_present) {
-            if list == List::Present || groups.is_empty() {
-                groups.push(Vec::new());
-            }
+            groups.push(Vec::new());
         }
         if let Some(group) = groups.last_mut() {
             group.push((line, list));

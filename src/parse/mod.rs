@@ -19,9 +19,12 @@ mod mentions;
 mod milestones;
 mod recommendations;
 mod report;
+mod responses;
 mod schedule;
 mod signals;
 mod stance;
+
+pub use stance::RULES_VERSION as STANCE_RULES_VERSION;
 mod transcript;
 
 use std::fmt;
@@ -234,8 +237,15 @@ pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
     comments::parse(&mut ctx);
     contacts::parse(&mut ctx);
     milestones::parse(&mut ctx);
-    let mut reports = report::parse(&mut ctx);
-    if reports.is_empty() {
+    // A response document quotes the recommendations it answers; they are
+    // the report's, not its own, so its own are not looked for.
+    let answered = responses::parse(&mut ctx);
+    let mut reports = if answered > 0 {
+        Vec::new()
+    } else {
+        report::parse(&mut ctx)
+    };
+    if reports.is_empty() && answered == 0 {
         reports.extend(recommendations::parse(&mut ctx));
     }
     letter::parse(&mut ctx, &reports);

@@ -7,7 +7,7 @@
 //! wrote about the recommendation without taking a position.
 
 /// Version of the rule set, recorded with every stance.
-pub const RULES_VERSION: &str = "stance-rules/1";
+pub const RULES_VERSION: &str = "stance-rules/2";
 
 /// (stance, cues) in order of precedence. Cues are lower-case phrases; a
 /// cue with `+` needs both halves in the same sentence.
@@ -51,6 +51,11 @@ const RULES: &[(&str, &[&str])] = &[
             "accept the recommendation",
             "accepts the recommendation",
             "agree with the recommendation",
+            // stance-rules/2: a government response's wording.
+            "supports this recommendation",
+            "supports the recommendation",
+            "accepts this recommendation",
+            "agrees with this recommendation",
             "will implement",
             "have implemented",
         ],

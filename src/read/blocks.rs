@@ -198,12 +198,9 @@ pub fn list_marker(line: &str) -> Option<&str> {
     if ["-", "*", "•", "·", "‣", "–", "◦", "▪", "#."].contains(&marker) {
         return Some(marker);
     }
-    let inner = if let Some(inner) = marker.strip_prefix('(').and_then(|m| m.strip_suffix(')')) {
-        inner
-    } else if let Some(inner) = marker.strip_suffix(['.', ')']) {
-        inner
-    } else {
-        return None;
+    let inner = match marker.strip_prefix('(').and_then(|m| m.strip_suffix(')')) {
+        Some(inner) => inner,
+        None => marker.strip_suffix(['.', ')'])?,
     };
     let numeric =
         !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit());

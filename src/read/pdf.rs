@@ -393,7 +393,7 @@ fn is_page_number(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     let rest = lower.strip_prefix("page").unwrap_or(&lower).trim();
     let mut parts = rest
-        .split(|c| c == '/' || c == ' ')
+        .split(['/', ' '])
         .filter(|p| !p.is_empty() && *p != "of");
     let first = parts.next();
     let second = parts.next();
