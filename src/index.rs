@@ -44,6 +44,9 @@ pub struct Graph {
     /// The full-text index of this snapshot: attached at start-up from the
     /// data directory, or built in memory on first search.
     search: OnceLock<SearchIndex>,
+    /// The store it was loaded from, for the original files of PDF and HTML
+    /// sources, read on demand rather than held in memory.
+    store: Option<Store>,
 }
 
 /// Folds a name for lookup: case, quote style and white space do not matter.
@@ -105,7 +108,16 @@ impl Graph {
             store.generation()?,
         );
         graph.changes = store.changes()?;
+        graph.store = Some(store.clone());
         Ok(graph)
+    }
+
+    /// The original file of a source read from PDF or HTML, from the store.
+    pub fn original(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        match &self.store {
+            Some(store) => store.original(id),
+            None => Ok(None),
+        }
     }
 
     /// Attaches a full-text index built from this snapshot (by

@@ -8,7 +8,8 @@
 //! | `/id/{key}` | a node (`Accept`, or `?format=jsonld|turtle|ntriples|html`) |
 //! | `/ns` | the vocabulary and stance scheme, Turtle |
 //! | `/ns/context.jsonld` | the JSON-LD context |
-//! | `/source/{id}` | a source document's text, byte-identical to the file |
+//! | `/source/{id}` | a source document's text: the file itself for text formats, the normalised text of a PDF or HTML file (what spans quote) |
+//! | `/source/{id}/original` | the original PDF or HTML file, as ingested |
 //! | `/export/{format}` | the whole graph: `nquads`, `turtle`, `ntriples`, `jsonld`, `csv` |
 
 use std::collections::BTreeMap;
@@ -40,6 +41,7 @@ pub fn routes(graph: SharedGraph, base_iri: &str) -> Router {
         .route("/ns", get(vocabulary))
         .route("/ns/context.jsonld", get(context))
         .route("/source/{id}", get(source))
+        .route("/source/{id}/original", get(original))
         .route("/export/{format}", get(export))
         .with_state(Linked {
             graph,
@@ -247,6 +249,47 @@ async fn source(State(linked): State<Linked>, Path(id): Path<String>) -> Respons
             format!("no source document {id:?}; documents are listed by GraphQL `documents`\n"),
         ),
     }
+}
+
+async fn original(State(linked): State<Linked>, Path(id): Path<String>) -> Response {
+    let graph = linked.graph.snapshot();
+    let Some(record) = graph.document(&id) else {
+        return text(
+            StatusCode::NOT_FOUND,
+            format!("no source document {id:?}; documents are listed by GraphQL `documents`\n"),
+        );
+    };
+    let media = match record.reading.format {
+        Some(crate::read::Format::Pdf) => "application/pdf",
+        Some(crate::read::Format::Html) => "text/html; charset=utf-8",
+        _ => "text/plain; charset=utf-8",
+    };
+    let lookup_id = id.clone();
+    let bytes = tokio::task::spawn_blocking(move || graph.original(&lookup_id))
+        .await
+        .map_err(|e| e.to_string())
+        .and_then(|read| read.map_err(|e| e.to_string()));
+    match bytes {
+        Ok(Some(bytes)) => ([(header::CONTENT_TYPE, media)], bytes).into_response(),
+        // A text source is its own original.
+        Ok(None) => text(StatusCode::OK, record_text(&linked, &id)),
+        Err(error) => {
+            tracing::error!(%error, "reading an original file");
+            text(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the original could not be read\n".to_owned(),
+            )
+        }
+    }
+}
+
+fn record_text(linked: &Linked, id: &str) -> String {
+    linked
+        .graph
+        .snapshot()
+        .document(id)
+        .map(|d| d.text.clone())
+        .unwrap_or_default()
 }
 
 /// Buffers writes and hands them to the response body in chunks, so the

@@ -539,3 +539,74 @@ fn a_government_response_answers_each_recommendation_of_its_report() {
     let supports = Regex::new(r"(?m)^The government supports (?:this|the) recommendation").unwrap();
     assert_eq!(accepted, supports.find_iter(&text).count());
 }
+
+#[tokio::test]
+async fn graphql_and_http_serve_coverage_pages_and_originals() {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use http_body_util::BodyExt;
+    use scrutiny::api::ApiConfig;
+    use scrutiny::index::SharedGraph;
+    use tower::ServiceExt;
+
+    let pdf = real("kentcc-minutes-2024-12-10.pdf");
+    let store = common::ingest_fresh(&[pdf.clone()]);
+    let graph = SharedGraph::new(Graph::load(&store).unwrap());
+    let app = scrutiny::server::router(graph, ApiConfig::new(common::BASE.to_owned()));
+    let get = |uri: String| {
+        let app = app.clone();
+        async move {
+            let response = app
+                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let kind = response
+                .headers()
+                .get("content-type")
+                .map(|v| v.to_str().unwrap().to_owned());
+            (
+                status,
+                kind,
+                response.into_body().collect().await.unwrap().to_bytes(),
+            )
+        }
+    };
+    let query = r#"{ node(id: "document/kentcc-minutes-2024-12-10") { ... on Document { format pageCount originalSha256 coverage { kind share warnings facts { kind count } } } }
+      attendance: node(id: "meeting/corporate-parenting-panel/2024-12-10") { ... on Meeting { attendance(status: "apologies") { provenance { page pageLine firstLine quote } } } } }"#;
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .body(Body::from(
+            serde_json::json!({ "query": query }).to_string(),
+        ))
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let data: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let doc = &data["data"]["node"];
+    assert_eq!(doc["format"], "pdf", "{data}");
+    assert_eq!(doc["pageCount"], 6);
+    assert_eq!(doc["coverage"]["kind"], "minutes");
+    let bytes = std::fs::read(&pdf).unwrap();
+    use sha2::Digest;
+    let sha: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(doc["originalSha256"], sha.as_str());
+    let apologies = data["data"]["attendance"]["attendance"].as_array().unwrap();
+    assert_eq!(apologies.len(), 4);
+    for a in apologies {
+        // The apologies are on the first page of the minutes.
+        assert_eq!(a["provenance"][0]["page"], 1, "{a}");
+        assert!(a["provenance"][0]["pageLine"].as_u64().unwrap() >= 1);
+    }
+    let (status, kind, original) =
+        get("/source/kentcc-minutes-2024-12-10/original".to_owned()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(kind.as_deref(), Some("application/pdf"));
+    assert_eq!(original.as_ref(), bytes.as_slice());
+    let (_, _, text) = get("/source/kentcc-minutes-2024-12-10".to_owned()).await;
+    assert!(String::from_utf8_lossy(&text).starts_with("CORPORATE PARENTING PANEL"));
+}

@@ -3,6 +3,8 @@
 use async_graphql::SimpleObject;
 use chrono::NaiveDate;
 
+use async_graphql::Object;
+
 use super::actors::{Party, Person};
 use super::meetings::Meeting;
 use super::view::node_type;
@@ -35,6 +37,34 @@ node_type! {
         /// The source file name.
         async fn file_name(&self) -> Option<String> {
             self.0.prop("file_name")
+        }
+
+        /// The format of the source file (pdf, html, rst, text), for a
+        /// document read from a file.
+        async fn format(&self) -> Option<&'static str> {
+            let record = self.0.graph.document(self.0.node().key.strip_prefix("document/")?)?;
+            record.reading.format.map(crate::read::Format::as_str)
+        }
+
+        /// How many pages the source PDF has text on.
+        async fn page_count(&self) -> Option<usize> {
+            let record = self.0.graph.document(self.0.node().key.strip_prefix("document/")?)?;
+            (!record.reading.pages.is_empty()).then_some(record.reading.pages.len())
+        }
+
+        /// SHA-256 of the original file, for a PDF or HTML source (whose
+        /// normalised text is served at `/source/{id}`, the file at
+        /// `/source/{id}/original`).
+        async fn original_sha256(&self) -> Option<String> {
+            let record = self.0.graph.document(self.0.node().key.strip_prefix("document/")?)?;
+            record.reading.original_sha256.clone()
+        }
+
+        /// What ingest understood of this source file: its kind with the
+        /// evidence, facts by type, the share of lines covered, warnings.
+        async fn coverage(&self) -> Option<Coverage> {
+            let record = self.0.graph.document(self.0.node().key.strip_prefix("document/")?)?;
+            record.reading.coverage.clone().map(Coverage)
         }
 
         /// The panel of a transcript, when a session had several.
@@ -396,5 +426,107 @@ node_type! {
                 .map(|idx| super::statements::Statement(self.0.at(idx)))
                 .collect()
         }
+    }
+}
+
+/// What ingest understood of one source file.
+pub struct Coverage(crate::coverage::Coverage);
+
+/// A count of one kind of fact.
+#[derive(SimpleObject)]
+pub struct FactCount {
+    /// A node kind (`statement`, `recommendation`, …), `attendance:{status}`
+    /// or `mentions`.
+    pub kind: String,
+    /// How many.
+    pub count: usize,
+}
+
+/// A run of lines the parsers read as one kind of document.
+#[derive(SimpleObject)]
+pub struct CoverageRegion {
+    /// agenda, minutes, transcript, report, response, letter.
+    pub kind: String,
+    /// First line.
+    pub first_line: usize,
+    /// Last line.
+    pub last_line: usize,
+    /// Why: the heading or wording that made it so.
+    pub evidence: String,
+}
+
+#[Object]
+impl Coverage {
+    /// agenda, minutes, transcript, report, response, letter or other.
+    async fn kind(&self) -> &'static str {
+        self.0.kind.as_str()
+    }
+
+    /// The evidence the kind was decided from.
+    async fn evidence(&self) -> &[String] {
+        &self.0.evidence
+    }
+
+    /// The regions found.
+    async fn regions(&self) -> Vec<CoverageRegion> {
+        self.0
+            .regions
+            .iter()
+            .map(|r| CoverageRegion {
+                kind: r.kind.as_str().to_owned(),
+                first_line: r.first,
+                last_line: r.last,
+                evidence: r.evidence.clone(),
+            })
+            .collect()
+    }
+
+    /// Facts extracted, by kind.
+    async fn facts(&self) -> Vec<FactCount> {
+        self.0
+            .facts
+            .iter()
+            .map(|(kind, &count)| FactCount {
+                kind: kind.clone(),
+                count,
+            })
+            .collect()
+    }
+
+    /// Blocks of the outline, by kind (heading, paragraph, list-item, table-row).
+    async fn blocks(&self) -> Vec<FactCount> {
+        self.0
+            .blocks
+            .iter()
+            .map(|(kind, &count)| FactCount {
+                kind: kind.clone(),
+                count,
+            })
+            .collect()
+    }
+
+    /// Non-blank lines of the normalised text.
+    async fn lines(&self) -> usize {
+        self.0.lines
+    }
+
+    /// Non-blank lines inside some node's or edge's span.
+    async fn covered_lines(&self) -> usize {
+        self.0.covered_lines
+    }
+
+    /// `coveredLines / lines`.
+    async fn share(&self) -> f64 {
+        self.0.share()
+    }
+
+    /// Lines of a PDF left out as running headers, footers, page numbers.
+    async fn furniture_lines(&self) -> usize {
+        self.0.furniture_lines
+    }
+
+    /// What was expected and not found, and what could not be read.
+    async fn warnings(&self) -> &[String] {
+        &self.0.warnings
     }
 }

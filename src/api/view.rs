@@ -264,6 +264,23 @@ impl Provenance {
     async fn quote(&self) -> &str {
         &self.span.quote
     }
+
+    /// For a PDF, the page of the first line (as the PDF counts pages), so a
+    /// citation can say "page 14".
+    async fn page(&self) -> Option<u32> {
+        let record = self.graph.document(&self.span.document)?;
+        crate::read::page_of(&record.reading.pages, self.span.first_line)
+    }
+
+    /// For a PDF, the first line's number on its page (1-based), for "page
+    /// 14, lines 3–9".
+    async fn page_line(&self) -> Option<u32> {
+        let record = self.graph.document(&self.span.document)?;
+        let pages = &record.reading.pages;
+        let at = pages.partition_point(|p| p.line <= self.span.first_line);
+        let start = pages.get(at.checked_sub(1)?)?;
+        Some(self.span.first_line - start.line + 1)
+    }
 }
 
 /// Finds a node of a kind by id, or by name / alias ignoring case.
