@@ -26,6 +26,30 @@ pub enum Command {
     Export(ExportArgs),
     /// Read an N-Quads export into an empty store (a restore from backup).
     Import(ImportArgs),
+    /// Show how one file is read, storing nothing: its normalised text with
+    /// line (and page) numbers, its outline, or its coverage report.
+    Read(ReadArgs),
+}
+
+/// Options of `read`.
+#[derive(Debug, Clone, Args)]
+pub struct ReadArgs {
+    /// The file: PDF, HTML, Markdown, reStructuredText or text.
+    pub file: PathBuf,
+    /// What to show.
+    #[arg(long, value_enum, default_value = "text")]
+    pub show: ReadView,
+}
+
+/// What `read` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReadView {
+    /// The normalised text, each line numbered (`page:line` for a PDF).
+    Text,
+    /// The outline: one line per block (heading, paragraph, list item, table row).
+    Blocks,
+    /// The coverage report and the diagnostics of a parse.
+    Coverage,
 }
 
 /// Where the store lives; shared by every subcommand.

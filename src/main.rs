@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use scrutiny::config::{Cli, Command, ExportFormat};
+use scrutiny::config::{Cli, Command, ExportFormat, ReadArgs, ReadView};
 use scrutiny::index::Graph;
 use scrutiny::ingest::ingest_paths_with;
 use scrutiny::rdf::import::import_nquads;
@@ -98,10 +98,91 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Read(args) => read(&args),
         Command::Serve(args) => {
             let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
             runtime.block_on(scrutiny::server::serve(args))?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `scrutiny read FILE`: what the readers and parsers make of one file.
+fn read(args: &ReadArgs) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let bytes =
+        std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let reading = match scrutiny::read::read(&name, &bytes) {
+        Ok(reading) => reading,
+        Err(error) => {
+            eprintln!("{}: {error}", args.file.display());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let source = scrutiny::text::Source::new("file", &reading.text);
+    match args.show {
+        ReadView::Text => {
+            for n in 1..=source.len() {
+                let at = match scrutiny::read::page_of(&reading.pages, n as u32) {
+                    Some(page) => format!("{page}:{n}"),
+                    None => n.to_string(),
+                };
+                writeln!(out, "{at:>8}  {}", source.line(n))?;
+            }
+        }
+        ReadView::Blocks => {
+            for block in scrutiny::read::blocks::outline(&source) {
+                let first = source.line(block.first);
+                let shown: String = first.chars().take(100).collect();
+                writeln!(
+                    out,
+                    "{:>6}-{:<6} {:<28} {shown}",
+                    block.first,
+                    block.last,
+                    format!("{:?}", block.kind)
+                )?;
+            }
+        }
+        ReadView::Coverage => match scrutiny::ingest::prepare(&args.file, bytes, None) {
+            Ok(prepared) => {
+                if let Some(coverage) = &prepared.reading.coverage {
+                    writeln!(out, "{coverage}")?;
+                    for evidence in &coverage.evidence {
+                        writeln!(out, "  evidence: {evidence}")?;
+                    }
+                    for region in &coverage.regions {
+                        writeln!(
+                            out,
+                            "  region: {} lines {}-{} ({})",
+                            region.kind.as_str(),
+                            region.first,
+                            region.last,
+                            region.evidence
+                        )?;
+                    }
+                }
+                for diagnostic in &prepared.diagnostics {
+                    writeln!(
+                        out,
+                        "  {}:{}: {}: {}",
+                        args.file.display(),
+                        diagnostic.line,
+                        diagnostic.level(),
+                        diagnostic.message
+                    )?;
+                }
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -610,3 +610,39 @@ async fn graphql_and_http_serve_coverage_pages_and_originals() {
     let (_, _, text) = get("/source/kentcc-minutes-2024-12-10".to_owned()).await;
     assert!(String::from_utf8_lossy(&text).starts_with("CORPORATE PARENTING PANEL"));
 }
+
+#[test]
+fn html_minutes_attendance_and_the_chair_in_prose() {
+    let html = raw("mscc-minutes-2020-06-10.html");
+    // The paragraph after <h4>PRESENT</h4>, and the apologies sentence.
+    let present_p = Regex::new(r"(?s)<h4>PRESENT</h4>\s*<p>(.*?)</p>").unwrap();
+    let present = &present_p.captures(&html).unwrap()[1];
+    let count = |list: &str| list.matches(", ").count() + list.matches(" and ").count() + 1;
+    let from = html.find("Apologies received from Cllrs. ").unwrap()
+        + "Apologies received from Cllrs. ".len();
+    let apologies = &html[from..from + html[from..].find('.').unwrap()];
+    let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
+    for node in nodes_of("mscc-minutes-2020-06-10", NodeKind::Attendance) {
+        *by_status
+            .entry(node.prop("status").unwrap().to_owned())
+            .or_default() += 1;
+    }
+    assert_eq!(by_status.get("present").copied(), Some(count(present)));
+    assert_eq!(by_status.get("apologies").copied(), Some(count(apologies)));
+    // "Cllr. O. Williams took the Chair": the Owen Williams of the present list.
+    let took = Regex::new(r"Cllr\. (\w)\. (\w+) took the Chair").unwrap();
+    let cap = took.captures(&html).unwrap();
+    let (_, graph) = graph();
+    let chair = graph
+        .edges()
+        .find(|e| e.kind == EdgeKind::ChairedBy && e.source.ends_with("/2020-06-10"))
+        .unwrap();
+    let person = graph.nodes().find(|n| n.key == chair.target).unwrap();
+    let core = person.name.rsplit(' ').next().unwrap();
+    assert_eq!(core, &cap[2]);
+    assert!(present.contains(&format!(
+        "{} ",
+        person.name.split_whitespace().next().unwrap()
+    )));
+    assert!(person.name.starts_with(&cap[1]));
+}

@@ -60,6 +60,10 @@ const LABELS: &[(&str, List)] = &[
     ("apologies for absence was received from", List::Apologies),
     ("apologies were received from", List::Apologies),
     ("apologies were given by", List::Apologies),
+    ("apologies were tendered by", List::Apologies),
+    ("apologies for absence received from", List::Apologies),
+    ("apologies received from", List::Apologies),
+    ("apologies from", List::Apologies),
     ("apologies for absence", List::Apologies),
     ("apologies", List::Apologies),
     ("absent", List::Absent),
@@ -158,6 +162,12 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             .get(index + 1)
             .map_or(ctx.src.len(), |next| next[0].0 - 1);
         read_virtual(ctx, first, region_end, &mut attendance);
+        if !attendance
+            .values()
+            .any(|a| a.role.as_deref().is_some_and(crate::names::is_chair_role))
+        {
+            read_chair(ctx, first, region_end, &mut attendance);
+        }
         ctx.signals.regions.push(Region {
             kind: DocumentKind::Minutes,
             first,
@@ -437,11 +447,26 @@ fn cut_to_list(chars: &mut Vec<(char, usize)>) {
         let (c, _) = chars[i];
         let before = chars[i - 1].0;
         let before2 = chars[i - 2].0;
+        let word: String = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|(c, _)| c.is_alphabetic())
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        // "Cllrs. Kim Davies": a title's full stop ends no sentence.
+        let abbreviation = [
+            "Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Hon", "St", "Messrs",
+        ]
+        .contains(&word.as_str());
         if c == '.'
             && chars[i + 1].0 == ' '
             && chars[i + 2].0.is_uppercase()
             && before.is_lowercase()
             && before2.is_lowercase()
+            && !abbreviation
         {
             end = i;
             break;
@@ -514,6 +539,92 @@ fn split_list(chars: &[(char, usize)]) -> Vec<(String, usize, usize)> {
     pieces
 }
 
+/// "Councillors A, B and C": the plural title before a list is no part of
+/// the first name.
+fn strip_plural_title(piece: &str) -> &str {
+    for plural in [
+        "Councillors ",
+        "County Councillors ",
+        "Cllrs. ",
+        "Cllrs ",
+        "Messrs ",
+    ] {
+        if let Some(rest) = piece.strip_prefix(plural) {
+            return rest;
+        }
+    }
+    piece
+}
+
+/// "Cllr. O. Williams took the Chair", "Mr X in the Chair", "Y was elected
+/// as Chair": the chair of the meeting.
+static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\. )([A-Z][\p{L}.'’ -]{2,60}?),? (?:took the [Cc]hair|(?:was )?in the [Cc]hair|was (?:duly )?elected (?:as )?(?:the )?[Cc]hair(?:man|person|woman)?)")
+        .expect("valid regex")
+});
+
+/// The chair named in prose within lines `from..=to`.
+fn read_chair(
+    ctx: &Ctx<'_>,
+    from: usize,
+    to: usize,
+    attendance: &mut BTreeMap<String, Attendance>,
+) {
+    for n in from..=to.min(ctx.src.len()) {
+        let line = ctx.src.line(n);
+        let Some(cap) = CHAIR.captures(line) else {
+            continue;
+        };
+        let written = cap[1].trim();
+        let Some(name) = PersonName::parse(written) else {
+            continue;
+        };
+        // "O. Williams" is the "Owen Williams" of the present list: same
+        // surname, the initial of the given name.
+        let key = attendance
+            .iter()
+            .find(|(_, a)| {
+                a.name
+                    .as_ref()
+                    .is_some_and(|known| same_by_initials(known, &name))
+            })
+            .map(|(k, _)| k.clone())
+            .unwrap_or_else(|| name.node_key());
+        let entry = attendance.entry(key).or_default();
+        if entry.status.is_empty() {
+            entry.status = "present";
+            entry.label = written.to_owned();
+            entry.name = Some(name);
+        }
+        entry.role = Some("Chair".to_owned());
+        entry.spans.push(
+            ctx.src.quote_line(
+                n,
+                cap.get(0)
+                    .map_or(written, |m| m.as_str().trim_start_matches(". ")),
+            ),
+        );
+        return;
+    }
+}
+
+/// Whether `short` ("O. Williams") names `full` ("Owen Williams") by initials.
+fn same_by_initials(full: &PersonName, short: &PersonName) -> bool {
+    let (f, s): (Vec<&str>, Vec<&str>) = (
+        full.core.split_whitespace().collect(),
+        short.core.split_whitespace().collect(),
+    );
+    let (Some(f_last), Some(s_last)) = (f.last(), s.last()) else {
+        return false;
+    };
+    f_last == s_last
+        && f.len() == s.len()
+        && f.iter()
+            .zip(&s)
+            .take(f.len() - 1)
+            .all(|(a, b)| a.starts_with(b.trim_end_matches('.')))
+}
+
 /// One piece of a list: a name, perhaps with a role, a substitute clause.
 fn add_entry(
     ctx: &mut Ctx<'_>,
@@ -523,9 +634,7 @@ fn add_entry(
     last: usize,
     attendance: &mut BTreeMap<String, Attendance>,
 ) {
-    let piece = piece
-        .trim_start_matches("Councillors ")
-        .trim_start_matches("Cllrs ");
+    let piece = strip_plural_title(&piece);
     if let Some(cap) = SUBSTITUTED_BY
         .captures(piece)
         .or_else(|| FOR_WHOM.captures(piece))
@@ -736,6 +845,29 @@ mod tests {
             pieces,
             vec!["A B (Chair)", "C D (Director of X, Y and Z)", "E F"]
         );
+    }
+
+    #[test]
+    fn a_sentence_list_ends_at_the_sentence() {
+        let text = "Cllrs. Kim Davies, Hubert Gwynne and Doris Jones. The Clerk was thanked.";
+        let mut chars: Vec<(char, usize)> = text.chars().map(|c| (c, 1)).collect();
+        cut_to_list(&mut chars);
+        let pieces: Vec<String> = split_list(&chars).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            pieces,
+            vec!["Cllrs. Kim Davies", "Hubert Gwynne", "Doris Jones"]
+        );
+    }
+
+    #[test]
+    fn chairs_in_prose() {
+        for line in [
+            "Cllr. O. Williams took the Chair and welcomed everyone.",
+            "Mr B J Sweetland in the Chair",
+            "Minutes agreed. Councillor Ann Smith was elected as Chairman for the year.",
+        ] {
+            assert!(CHAIR.is_match(line), "{line}");
+        }
     }
 
     #[test]
