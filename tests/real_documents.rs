@@ -481,7 +481,11 @@ fn unreadable_files_are_reported_with_the_reason() {
             (name, reason)
         })
         .collect();
-    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(
+        reasons["encrypted.pdf"].contains("encrypted PDF"),
+        "{reasons:?}"
+    );
     assert!(
         reasons["scanned.pdf"].contains("no text layer"),
         "{reasons:?}"
@@ -550,7 +554,7 @@ async fn graphql_and_http_serve_coverage_pages_and_originals() {
     use tower::ServiceExt;
 
     let pdf = real("kentcc-minutes-2024-12-10.pdf");
-    let store = common::ingest_fresh(&[pdf.clone()]);
+    let store = common::ingest_fresh(std::slice::from_ref(&pdf));
     let graph = SharedGraph::new(Graph::load(&store).unwrap());
     let app = scrutiny::server::router(graph, ApiConfig::new(common::BASE.to_owned()));
     let get = |uri: String| {
