@@ -74,6 +74,19 @@ kinds! {
 }
 
 kinds! {
+    /// How a person attended a meeting (the `status` of an Attendance node),
+    /// shared by the parsers, the API and the tables.
+    AttendanceStatus {
+        Present => "present",
+        Apologies => "apologies",
+        Substitute => "substitute",
+        Guest => "guest",
+        Officer => "officer",
+        Absent => "absent",
+    }
+}
+
+kinds! {
     /// How two nodes are related. Edges are directed: `source --kind--> target`.
     EdgeKind {
         // Person --spoke--> Statement

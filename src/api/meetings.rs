@@ -51,10 +51,17 @@ node_type! {
         }
 
         /// Attendance records; `status` keeps one of "present", "apologies",
-        /// "substitute", "guest".
-        async fn attendance(&self, status: Option<String>) -> Vec<Attendance> {
+        /// "substitute", "guest", "officer", "absent".
+        async fn attendance(&self, status: Option<String>) -> async_graphql::Result<Vec<Attendance>> {
+            if let Some(s) = status.as_deref().filter(|s| crate::model::AttendanceStatus::parse(s).is_none()) {
+                let known: Vec<&str> = crate::model::AttendanceStatus::ALL.iter().map(|k| k.as_str()).collect();
+                return Err(super::error(
+                    super::Code::BadUserInput,
+                    format!("unknown attendance status {s:?}: expected one of {}", known.join(", ")),
+                ));
+            }
             let all: Vec<Attendance> = self.0.incoming(EdgeKind::Attended);
-            all.into_iter().filter(|a| status.as_deref().is_none_or(|s| a.0.prop("status").as_deref() == Some(s))).collect()
+            Ok(all.into_iter().filter(|a| status.as_deref().is_none_or(|s| a.0.prop("status").as_deref() == Some(s))).collect())
         }
 
 
@@ -110,9 +117,14 @@ node_type! {
 node_type! {
     /// A person's attendance at a meeting.
     Attendance {
-        /// "present", "apologies", "substitute" or "guest".
+        /// "present", "apologies", "substitute", "guest", "officer" or "absent".
         async fn status(&self) -> Option<String> {
             self.0.prop("status")
+        }
+
+        /// "virtual" for who attended remotely.
+        async fn mode(&self) -> Option<String> {
+            self.0.prop("mode")
         }
 
         /// The role the record gives ("Chairman", a guest's post).

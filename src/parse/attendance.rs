@@ -26,6 +26,7 @@ use regex::Regex;
 use super::meeting::{emit_attendance, Attendance, MeetingRef};
 use super::{meeting_node, Ctx};
 use crate::coverage::{DocumentKind, Region};
+use crate::model::AttendanceStatus;
 use crate::names::PersonName;
 use crate::read::blocks::BlockKind;
 use crate::text::find_date;
@@ -591,8 +592,8 @@ fn read_chair(
             .map(|(k, _)| k.clone())
             .unwrap_or_else(|| name.node_key());
         let entry = attendance.entry(key).or_default();
-        if entry.status.is_empty() {
-            entry.status = "present";
+        if entry.status.is_none() {
+            entry.status = Some(AttendanceStatus::Present);
             entry.label = written.to_owned();
             entry.name = Some(name);
         }
@@ -667,7 +668,7 @@ fn mark_substitute(
 ) {
     if let (Some(sub), Some(absent)) = (substitute, absent) {
         if let Some(entry) = attendance.get_mut(&sub) {
-            entry.status = "substitute";
+            entry.status = Some(AttendanceStatus::Substitute);
             entry.substitute_for = Some((absent, ctx.src.span(first, last)));
         }
     }
@@ -705,14 +706,14 @@ fn add_one(
     let key = name.node_key();
     let entry = attendance.entry(key.clone()).or_default();
     let status = match list {
-        List::Present | List::AlsoPresent => "present",
-        List::InAttendance => "officer",
-        List::Apologies => "apologies",
-        List::Absent => "absent",
+        List::Present | List::AlsoPresent => AttendanceStatus::Present,
+        List::InAttendance => AttendanceStatus::Officer,
+        List::Apologies => AttendanceStatus::Apologies,
+        List::Absent => AttendanceStatus::Absent,
     };
     // A later list does not undo a substitute or an earlier status.
-    if entry.status.is_empty() {
-        entry.status = status;
+    if entry.status.is_none() {
+        entry.status = Some(status);
     }
     entry.outside_body = matches!(list, List::AlsoPresent | List::InAttendance);
     if let Some(role) = role.filter(|r| !r.is_empty()) {
@@ -801,8 +802,8 @@ fn read_virtual(
                 let quote = find_quote(ctx, first, last, &piece);
                 let span = src.quote(first, last, &quote);
                 let entry = attendance.entry(name.node_key()).or_default();
-                if entry.status.is_empty() {
-                    entry.status = "present";
+                if entry.status.is_none() {
+                    entry.status = Some(AttendanceStatus::Present);
                     entry.label = piece.clone();
                     entry.name = Some(name);
                 }

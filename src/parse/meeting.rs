@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::entities::{add_membership, add_org, add_person, find_in_line, org_node};
 use super::{item_key, meeting_node, Ctx, Section};
-use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
+use crate::model::{AttendanceStatus, Edge, EdgeKind, Node, NodeKind, Span};
 use crate::names::{is_chair_role, PersonName, SpeakerLabel};
 use crate::orgs::Org;
 use crate::text::{find_date, plain, slug};
@@ -295,8 +295,8 @@ fn parse_membership_lists(ctx: &mut Ctx<'_>, section: Section, meeting: &Meeting
 /// Who attended a meeting and how.
 #[derive(Default)]
 pub(super) struct Attendance {
-    /// `present`, `apologies`, `substitute`, `guest`, `officer`, `absent`.
-    pub status: &'static str,
+    /// How they attended; `None` until a list or sentence says.
+    pub status: Option<AttendanceStatus>,
     pub role: Option<String>,
     pub organisation: Option<Org>,
     /// The absent member and the sentence that says so.
@@ -334,7 +334,7 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
             {
                 let person = label.name.node_key();
                 let entry = attendance.entry(person).or_default();
-                entry.status = "present";
+                entry.status = Some(AttendanceStatus::Present);
                 entry.role = label.role.clone();
                 entry.label = label.label.clone();
                 entry.name = Some(label.name);
@@ -360,7 +360,7 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
                     continue;
                 };
                 let entry = attendance.entry(absent.node_key()).or_default();
-                entry.status = "apologies";
+                entry.status = Some(AttendanceStatus::Apologies);
                 entry.label = name.clone();
                 entry.name = Some(absent.clone());
                 entry.spans.push(span.clone());
@@ -372,7 +372,7 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
                     .and_then(|m| PersonName::parse(m.as_str()))
                 {
                     let sub = attendance.entry(substitute.node_key()).or_default();
-                    sub.status = "substitute";
+                    sub.status = Some(AttendanceStatus::Substitute);
                     sub.substitute_for = Some((absent.node_key(), span.clone()));
                     if sub.name.is_none() {
                         sub.label = substitute.full.clone();
@@ -419,7 +419,7 @@ pub(super) fn emit_attendance(
     attendance: BTreeMap<String, Attendance>,
 ) {
     for (person_key, entry) in attendance {
-        let Some(name) = entry.name.as_ref() else {
+        let (Some(name), Some(status)) = (entry.name.as_ref(), entry.status) else {
             continue;
         };
         let mut spans = entry.spans.clone();
@@ -438,7 +438,7 @@ pub(super) fn emit_attendance(
             format!("{} at {}", name.full, meeting.date),
             span.clone(),
         )
-        .with("status", entry.status);
+        .with("status", status.as_str());
         node.provenance = spans;
         if let Some(role) = &entry.role {
             node = node.with("role", role.clone());
@@ -481,14 +481,14 @@ pub(super) fn emit_attendance(
         if let Some(role) = &entry.role {
             // A chair's or member's role at a meeting is a role in the body
             // that met; a guest's is in their own organisation.
-            let org = if entry.status == "guest" || entry.outside_body {
+            let org = if status == AttendanceStatus::Guest || entry.outside_body {
                 entry.organisation.clone()
             } else {
                 Some(meeting.body.clone())
             };
-            let basis = match entry.status {
-                "guest" => "invited",
-                "officer" => "in-attendance",
+            let basis = match status {
+                AttendanceStatus::Guest => "invited",
+                AttendanceStatus::Officer => "in-attendance",
                 _ => "present",
             };
             add_membership(
@@ -500,11 +500,11 @@ pub(super) fn emit_attendance(
                 basis,
                 span.clone(),
             );
-            if let Some(org) = org.filter(|_| entry.status == "guest") {
+            if let Some(org) = org.filter(|_| status == AttendanceStatus::Guest) {
                 ctx.out.add_node(org_node(&org, span.clone()));
             }
         }
-        if entry.role.as_deref().is_some_and(is_chair_role) && entry.status == "present" {
+        if entry.role.as_deref().is_some_and(is_chair_role) && status == AttendanceStatus::Present {
             ctx.out.add_edge(Edge::new(
                 meeting.key.clone(),
                 EdgeKind::ChairedBy,
@@ -616,8 +616,8 @@ fn add_guest(
     let span = ctx.src.quote_line(n, find_in_line(line, text));
     let organisation = organisation.and_then(|o| ctx.orgs.resolve(o));
     let entry = attendance.entry(name.node_key()).or_default();
-    if entry.status.is_empty() || entry.status == "present" {
-        entry.status = "guest";
+    if entry.status.is_none_or(|s| s == AttendanceStatus::Present) {
+        entry.status = Some(AttendanceStatus::Guest);
     }
     entry.label = text.to_owned();
     entry.name = Some(name);
