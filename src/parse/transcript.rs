@@ -379,7 +379,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
         date: Some(&iso),
         body: Some(&body),
         panel: panel.as_deref(),
-        chair: None,
+        chair: chair_of(ctx, &meeting),
     };
     for (ordinal, turn) in turns.into_iter().enumerate() {
         add_statement(ctx, &scope, ordinal + 1, turn);
@@ -417,6 +417,15 @@ fn strip_weekday(text: &str) -> &str {
         }
     }
     text.trim_end_matches(|c: char| c.is_whitespace() || "-–—,".contains(c))
+}
+
+/// The person the document says chaired `meeting` (its `chaired-by` edge).
+fn chair_of(ctx: &Ctx<'_>, meeting: &str) -> Option<String> {
+    ctx.out
+        .edges
+        .values()
+        .find(|e| e.kind == EdgeKind::ChairedBy && e.source == meeting)
+        .map(|e| e.target.clone())
 }
 
 /// Collects the turns of lines `first..=last`. In an agenda pack's transcript
@@ -634,6 +643,7 @@ pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
     });
     let doc_key = ctx.doc_key.clone();
     let doc_slug = doc_key.trim_start_matches("document/").to_owned();
+    let chair = meeting.as_deref().and_then(|m| chair_of(ctx, m));
     let scope = Scope {
         meeting: meeting.as_deref(),
         item: None,
@@ -642,7 +652,7 @@ pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
         date: iso.as_deref(),
         body: body.as_ref(),
         panel: None,
-        chair: None,
+        chair,
     };
     for (ordinal, turn) in turns.into_iter().enumerate() {
         add_statement(ctx, &scope, ordinal + 1, turn);
@@ -660,7 +670,11 @@ fn add_statement(ctx: &mut Ctx<'_>, scope: &Scope<'_>, ordinal: usize, turn: Tur
             let person = add_person(ctx, &label.name, &turn.label, label_span.clone());
             (Some(label), Some(person))
         }
-        Speaker::Role(_) => (None, scope.chair.clone()),
+        // "Chair:" is whoever chaired the meeting, where the document says who.
+        Speaker::Role(role) if crate::names::is_chair_role(role.trim_start_matches("The ").trim_start_matches("the ")) => {
+            (None, scope.chair.clone())
+        }
+        Speaker::Role(_) => (None, None),
     };
     let shown = label.map_or(turn.label.as_str(), |l| l.name.full.as_str());
     let mut node = Node::new(
