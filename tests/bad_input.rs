@@ -128,3 +128,37 @@ fn serve_refuses_an_unusable_data_directory() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_command_says_which_files_it_skipped_and_why() {
+    let data = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+        .args(["ingest", "--data-dir"])
+        .arg(data.path())
+        .arg(fixture("unreadable"))
+        .arg(fixture("real/mscc-minutes-2020-06-10.html"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for (file, reason) in [
+        ("scanned.pdf", "skipped: no text layer"),
+        ("encrypted.pdf", "skipped: encrypted PDF"),
+        ("damaged.pdf", "skipped: damaged PDF"),
+        ("photo.png", "skipped: unsupported file type (a PNG image)"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(file) && l.contains(reason)),
+            "{file}: {stderr}"
+        );
+    }
+    // Progress and the coverage line of the file that was read.
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("[5/5]") && stdout.contains("mscc-minutes-2020-06-10.html: Added"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  minutes; "), "{stdout}");
+}

@@ -21,9 +21,11 @@ use crate::coverage::{DocumentKind, Region};
 use crate::read::blocks::{Block, BlockKind};
 use crate::text::plain;
 
-/// "Recommendation 12", "**Recommendation 3:** text", "RECOMMENDATION 4 – text".
+/// "Recommendation 12", "**Recommendation 3:** text", "RECOMMENDATION 4 – text",
+/// "R7: text" (the short form needs its colon or full stop).
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:recommendation)\s+(\d{1,3})\b\s*[:.–—-]?\s*(.*)$").expect("valid regex")
+    Regex::new(r"^(?:(?i:recommendation)\s+(\d{1,3})\b\s*[:.–—-]?|R(\d{1,3})[:.])\s*(.*)$")
+        .expect("valid regex")
 });
 
 /// Blocks one recommendation's text may run over, at most: a PDF has no
@@ -90,8 +92,12 @@ fn numbered_blocks(ctx: &Ctx<'_>) -> Vec<Found> {
             i += 1;
             continue;
         };
-        let number: u32 = cap[1].parse().unwrap_or(0);
-        let mut text = cap[2].trim().to_owned();
+        let number: u32 = cap
+            .get(1)
+            .or(cap.get(2))
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(0);
+        let mut text = cap[3].trim().to_owned();
         let rest_of_block: Vec<String> = (blocks[i].first + 1..=blocks[i].last)
             .map(|n| plain(ctx.src.line(n)))
             .collect();
@@ -236,4 +242,51 @@ fn top_number(marker: &str) -> Option<Option<u32>> {
     }
     let inner = marker.trim_matches(|c| c == '(' || c == ')' || c == '.');
     inner.parse().ok().map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_forms() {
+        for (line, number, text) in [
+            ("Recommendation 12", "12", ""),
+            (
+                "RECOMMENDATION 4 – The force should",
+                "4",
+                "The force should",
+            ),
+            ("Recommendation 3: By March", "3", "By March"),
+            (
+                "R7: Chief constables should",
+                "7",
+                "Chief constables should",
+            ),
+        ] {
+            let cap = NUMBERED.captures(line).unwrap();
+            assert_eq!(
+                cap.get(1).or(cap.get(2)).unwrap().as_str(),
+                number,
+                "{line}"
+            );
+            assert_eq!(&cap[3], text, "{line}");
+        }
+        for line in [
+            "Recommendations",
+            "R2D2 said",
+            "Recommended reading",
+            "R7 was built",
+        ] {
+            assert!(!NUMBERED.is_match(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn list_markers_number_items() {
+        assert_eq!(top_number("12."), Some(Some(12)));
+        assert_eq!(top_number("(3)"), Some(Some(3)));
+        assert_eq!(top_number("#."), Some(None));
+        assert_eq!(top_number("a."), None);
+    }
 }

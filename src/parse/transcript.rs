@@ -671,7 +671,11 @@ fn add_statement(ctx: &mut Ctx<'_>, scope: &Scope<'_>, ordinal: usize, turn: Tur
             (Some(label), Some(person))
         }
         // "Chair:" is whoever chaired the meeting, where the document says who.
-        Speaker::Role(role) if crate::names::is_chair_role(role.trim_start_matches("The ").trim_start_matches("the ")) => {
+        Speaker::Role(role)
+            if crate::names::is_chair_role(
+                role.trim_start_matches("The ").trim_start_matches("the "),
+            ) =>
+        {
             (None, scope.chair.clone())
         }
         Speaker::Role(_) => (None, None),
