@@ -155,6 +155,9 @@ pub struct Signals {
     pub response_words: usize,
     /// Regions the parsers claimed.
     pub regions: Vec<Region>,
+    /// Bare names ("Matt Toombs") that open lines often enough to be
+    /// speaker labels.
+    pub repeated_labels: std::collections::BTreeSet<String>,
 }
 
 /// Builds the coverage report of a parsed document.

@@ -246,6 +246,8 @@ pub fn normalise_role(role: &str) -> String {
 /// Whether a role names the chair of a meeting or committee (not a deputy).
 pub fn is_chair_role(role: &str) -> bool {
     let role = role.trim().to_ascii_lowercase();
+    // "(The Chair)", as the Lords write it.
+    let role = role.strip_prefix("the ").unwrap_or(&role).to_owned();
     matches!(
         role.as_str(),
         "chair" | "chairman" | "chairwoman" | "chairperson"
@@ -305,5 +307,6 @@ mod tests {
         let l = SpeakerLabel::parse("Caroline Russell AM").unwrap();
         assert_eq!(l.role, None);
         assert!(is_chair_role("Chairman") && !is_chair_role("Deputy Chairman"));
+        assert!(is_chair_role("The Chair"));
     }
 }

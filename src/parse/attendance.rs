@@ -210,7 +210,7 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
         .start
         .min(date_line)
         .min(if first { 1 } else { usize::MAX });
-    let (body, body_line, body_text) = find_body(ctx, from, date_line, date_text)?;
+    let (body, body_line, body_text) = find_body(ctx, from, list, date_line, date_text)?;
     let iso = date.to_string();
     let date_span = src.quote_line(date_line, date_text);
     let body_span = src.quote_line(body_line, body_text);
@@ -235,6 +235,7 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
 fn find_body<'s>(
     ctx: &Ctx<'s>,
     from: usize,
+    to: usize,
     date_line: usize,
     date_text: &str,
 ) -> Option<(crate::orgs::Org, usize, &'s str)> {
@@ -263,7 +264,12 @@ fn find_body<'s>(
             return Some((org, date_line, before));
         }
     }
-    for n in (from..date_line).rev() {
+    // The nearest heading-like line to the date, before it first, then after
+    // it up to the list ("Oral evidence - 15 Sep 2026" over "International
+    // Agreements Committee").
+    let before = (from..date_line).rev();
+    let after = date_line + 1..to.min(from + OPENING_LINES * 2);
+    for n in before.chain(after) {
         let text = src
             .line(n)
             .trim_start_matches(['#', ' '])

@@ -11,13 +11,27 @@ const OPENING_LINES: usize = 12;
 
 pub(super) fn collect(ctx: &mut Ctx<'_>) {
     let src = ctx.src;
+    // Bare names count as labels only where they repeat.
+    let mut bare: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for block in &ctx.blocks {
+        if let Some(label) = transcript::label_at(src.line(block.first)).filter(|l| l.weak) {
+            *bare.entry(label.label).or_default() += 1;
+        }
+    }
+    ctx.signals.repeated_labels = bare
+        .into_iter()
+        .filter(|&(_, count)| count >= transcript::BARE_LABEL_REPEATS)
+        .map(|(label, _)| label.to_owned())
+        .collect();
     let mut opening = 0;
     for block in &ctx.blocks {
         let first = src.line(block.first);
         if block.kind == BlockKind::Directive {
             continue;
         }
-        if transcript::label_at(first).is_some() {
+        if transcript::label_at(first)
+            .is_some_and(|l| !l.weak || ctx.signals.repeated_labels.contains(l.label))
+        {
             ctx.signals.label_lines += 1;
         }
         if attendance::label_at(first).is_some() {

@@ -153,6 +153,9 @@ pub(super) struct LabelAt<'l> {
     /// Who it names, or `None` for a line shaped like a label that is not one
     /// (said in a warning, never folded silently into the previous turn).
     pub speaker: Option<Speaker>,
+    /// A bare name with no title, role or emphasis: a label only if the
+    /// document opens lines with it repeatedly.
+    pub weak: bool,
 }
 
 /// The speaker label a line opens with, if it is shaped like one.
@@ -164,6 +167,7 @@ pub(super) fn label_at(line: &str) -> Option<LabelAt<'_>> {
             label,
             rest,
             speaker: speaker_of(label),
+            weak: false,
         });
     }
     let cap = PLAIN_LABEL.captures(line)?;
@@ -178,7 +182,14 @@ pub(super) fn label_at(line: &str) -> Option<LabelAt<'_>> {
         .chain(crate::names::PEERAGES)
         .any(|t| name_part.starts_with(&format!("{t} ")));
     let role = ROLE_LABELS.contains(&lower.as_str()) || lower.starts_with("counsel");
-    if FIELD_WORDS.contains(&lower.as_str()) || !(upper || titled || role) {
+    if FIELD_WORDS.contains(&lower.as_str()) {
+        return None;
+    }
+    // "Matt Toombs: Thank you": a bare name is a label only where the
+    // document uses it as one again and again (see `Signals::repeated_labels`).
+    let words = name_part.split_whitespace().count();
+    let weak = !(upper || titled || role);
+    if weak && !((2..=4).contains(&words) && !name_part.contains('(')) {
         return None;
     }
     // One upper-case word is more often a field ("NOTE:", "PRESENT:") than a
@@ -190,8 +201,12 @@ pub(super) fn label_at(line: &str) -> Option<LabelAt<'_>> {
         label,
         rest,
         speaker: speaker_of(label),
+        weak,
     })
 }
+
+/// How often a bare name must open a line before it counts as a label.
+pub(super) const BARE_LABEL_REPEATS: usize = 3;
 
 /// Reads a label as a person or a role; upper-case labels ("MR BEER") are
 /// read in title case.
@@ -470,7 +485,9 @@ fn collect_turns<'s>(ctx: &mut Ctx<'s>, first: usize, last: usize, strict: bool)
         if line.trim().is_empty() || is_page_furniture(line) || is_stage_direction(line) {
             continue;
         }
-        if let Some(found) = label_at(line) {
+        if let Some(found) =
+            label_at(line).filter(|l| !l.weak || ctx.signals.repeated_labels.contains(l.label))
+        {
             match found.speaker {
                 Some(speaker) => {
                     let speaker = match (speaker, &witness) {
@@ -587,7 +604,11 @@ pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
     let Some(start) = ctx
         .blocks
         .iter()
-        .find(|b| label_at(src.line(b.first)).is_some_and(|l| l.speaker.is_some()))
+        .find(|b| {
+            label_at(src.line(b.first)).is_some_and(|l| {
+                l.speaker.is_some() && (!l.weak || ctx.signals.repeated_labels.contains(l.label))
+            })
+        })
         .map(|b| b.first)
     else {
         return;
@@ -611,27 +632,37 @@ pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
         .publisher
         .clone()
         .and_then(|p| ctx.orgs.resolve(&p));
-    let mut meeting = None;
-    if let (Some(body), Some((_, Some((line, date_text))))) = (&body, &date) {
-        let date_span = src.quote_line(*line, date_text);
-        let node = super::meeting_node_without_body_span(
-            ctx,
-            body,
-            iso.as_deref().unwrap_or_default(),
-            date_text,
-            date_span,
-        );
-        meeting = Some(ctx.out.add_node(node).to_owned());
-        if let Some(meeting) = &meeting {
-            ctx.out.add_edge(Edge::new(
-                ctx.doc_key.clone(),
-                EdgeKind::Records,
-                meeting.clone(),
-                src.quote_line(*line, date_text),
-            ));
+    // A meeting the document's own header names (its minutes-style
+    // "Members present" list) comes first; else the publisher's on the date.
+    let recorded = ctx
+        .out
+        .edges
+        .values()
+        .find(|e| e.kind == EdgeKind::Records && e.source == ctx.doc_key)
+        .map(|e| e.target.clone());
+    let mut meeting = recorded;
+    if meeting.is_none() {
+        if let (Some(body), Some((_, Some((line, date_text))))) = (&body, &date) {
+            let date_span = src.quote_line(*line, date_text);
+            let node = super::meeting_node_without_body_span(
+                ctx,
+                body,
+                iso.as_deref().unwrap_or_default(),
+                date_text,
+                date_span,
+            );
+            meeting = Some(ctx.out.add_node(node).to_owned());
+            if let Some(meeting) = &meeting {
+                ctx.out.add_edge(Edge::new(
+                    ctx.doc_key.clone(),
+                    EdgeKind::Records,
+                    meeting.clone(),
+                    src.quote_line(*line, date_text),
+                ));
+            }
+        } else {
+            ctx.warn(start, "a hearing transcript with no meeting: expected a date before the first turn and its body (the manifest's publisher)");
         }
-    } else if body.is_none() {
-        ctx.warn(start, "a hearing transcript whose body is not known: name the publisher in the manifest to link its turns to a meeting");
     }
     let turns = collect_turns(ctx, start, src.len(), false);
     let last = turns.last().map_or(start, |t| t.last);
