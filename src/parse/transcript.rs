@@ -189,7 +189,7 @@ pub(super) fn label_at(line: &str) -> Option<LabelAt<'_>> {
     // document uses it as one again and again (see `Signals::repeated_labels`).
     let words = name_part.split_whitespace().count();
     let weak = !(upper || titled || role);
-    if weak && !((2..=4).contains(&words) && !name_part.contains('(')) {
+    if weak && (name_part.contains('(') || !(2..=4).contains(&words)) {
         return None;
     }
     // One upper-case word is more often a field ("NOTE:", "PRESENT:") than a
