@@ -210,11 +210,24 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
         .start
         .min(date_line)
         .min(if first { 1 } else { usize::MAX });
-    let (body, body_line, body_text) = find_body(ctx, from, list, date_line, date_text)?;
     let iso = date.to_string();
     let date_span = src.quote_line(date_line, date_text);
-    let body_span = src.quote_line(body_line, body_text);
-    let node = meeting_node(ctx, &body, &iso, date_text, date_span, body_span);
+    let (body, node) = match find_body(ctx, from, list, date_line, date_text) {
+        Some((body, body_line, body_text)) => {
+            let body_span = src.quote_line(body_line, body_text);
+            let node = meeting_node(ctx, &body, &iso, date_text, date_span, body_span);
+            (body, node)
+        }
+        // "Minutes of the Annual Parish Meeting held on …" names no body: the
+        // meeting is the publisher's, as the manifest says.
+        None => {
+            let publisher = ctx.meta.publisher.clone()?;
+            let body = ctx.orgs.resolve(&publisher)?;
+            let node =
+                super::meeting_node_without_body_span(ctx, &body, &iso, date_text, date_span);
+            (body, node)
+        }
+    };
     let key = ctx.out.add_node(node).to_owned();
     let doc = ctx.doc_key.clone();
     ctx.out.add_edge(crate::model::Edge::new(
@@ -377,7 +390,9 @@ fn read_list(
         ranges.push((first, label_offset, block_last));
     } else {
         // A label alone ("PRESENT", "Apologies for Absence") takes the
-        // paragraph after it, or the list items after it, one name each.
+        // paragraph after it, the list items after it (one name each), and
+        // further paragraphs while they read as lists of names ("ALSO
+        // PRESENT:" over councillors, then officers, then auditors).
         let mut i = index + 1;
         while let Some(next) = ctx.blocks.get(i) {
             if next.is_heading() || next.first > stop {
@@ -388,20 +403,45 @@ fn read_list(
                 i += 1;
                 continue;
             }
-            ranges.push((next.first, 0, next.last.min(stop)));
-            if !matches!(next.kind, BlockKind::ListItem { .. } | BlockKind::TableRow) {
+            let one_per_line =
+                matches!(next.kind, BlockKind::ListItem { .. } | BlockKind::TableRow);
+            if !ranges.is_empty()
+                && !one_per_line
+                && !reads_as_list(&ctx.src.lines_text(next.first, next.last))
+            {
                 break;
             }
+            ranges.push((next.first, 0, next.last.min(stop)));
             i += 1;
         }
     }
+    // A sentence ("Apologies were received from …") runs to its full stop;
+    // a list after a colon runs on while its lines read as a list.
+    let sentence = LABELS.iter().any(|(label, _)| {
+        (label.ends_with(" from") || label.ends_with(" by"))
+            && src.line(first).to_lowercase().contains(label)
+    });
     let mut last = first;
     for (line, offset, end) in ranges {
+        let end = if sentence {
+            end
+        } else {
+            list_end(ctx, line, end)
+        };
         last = last.max(end);
         let start = src.line(line);
         let mut joined = join_lines(ctx, line, offset.min(start.len()), end);
         cut_to_list(&mut joined);
+        let text: String = joined.iter().map(|(c, _)| *c).collect();
+        let title = strip_plural_title(text.trim_start()).1;
         for (piece, first_line, last_line) in split_list(&joined) {
+            // "Cllrs Tarry, Ogden and Johnson": each is a Cllr.
+            let (bare, own) = strip_plural_title(&piece);
+            let untitled = PersonName::parse(bare).is_none_or(|n| n.titles.is_empty());
+            let piece = match own.or(title) {
+                Some(title) if untitled => format!("{title} {bare}"),
+                _ => piece,
+            };
             add_entry(ctx, list, piece, first_line, last_line, attendance);
         }
     }
@@ -423,6 +463,41 @@ fn is_reference(line: &str) -> bool {
     !text.is_empty()
         && text.chars().all(|c| c.is_ascii_alphanumeric())
         && text.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Text that reads as a list of names: commas, and few lower-case words
+/// beyond "and", "of", "the".
+fn reads_as_list(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| {
+            w.starts_with(char::is_lowercase)
+                && !["and", "of", "the", "for", "de", "van"].contains(w)
+        })
+        .count();
+    text.contains(", ") && lower * 3 <= words.len()
+}
+
+/// The last line of a list that starts at `first`: the next line continues
+/// it when this one ends with a comma or "and", or the next starts in lower
+/// case, or reads as more of a list (commas, few lower-case words). "Cllr
+/// Hotchkin opened the meeting at 7pm." after a present list does not.
+fn list_end(ctx: &Ctx<'_>, first: usize, end: usize) -> usize {
+    let mut n = first;
+    while n < end {
+        let this = ctx.src.line(n).trim_end();
+        let next = ctx.src.line(n + 1).trim();
+        let ends_open = this.ends_with([',', ';', '(', '&']) || this.ends_with(" and");
+        let listy = reads_as_list(next);
+        let bracket_open = this.matches('(').count() > this.matches(')').count();
+        let continues = next.starts_with(char::is_lowercase) || next.starts_with('(');
+        if !(ends_open || bracket_open || continues || listy) {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// Keeps the list of a sentence: what follows "… apologies from" or
@@ -547,20 +622,21 @@ fn split_list(chars: &[(char, usize)]) -> Vec<(String, usize, usize)> {
 }
 
 /// "Councillors A, B and C": the plural title before a list is no part of
-/// the first name.
-fn strip_plural_title(piece: &str) -> &str {
-    for plural in [
-        "Councillors ",
-        "County Councillors ",
-        "Cllrs. ",
-        "Cllrs ",
-        "Messrs ",
-    ] {
+/// the first name; it is returned as the singular title each name carries.
+fn strip_plural_title(piece: &str) -> (&str, Option<&'static str>) {
+    const PLURALS: [(&str, &str); 5] = [
+        ("County Councillors ", "County Councillor"),
+        ("Councillors ", "Councillor"),
+        ("Cllrs. ", "Cllr"),
+        ("Cllrs ", "Cllr"),
+        ("Messrs ", "Mr"),
+    ];
+    for (plural, singular) in PLURALS {
         if let Some(rest) = piece.strip_prefix(plural) {
-            return rest;
+            return (rest, Some(singular));
         }
     }
-    piece
+    (piece, None)
 }
 
 /// "Cllr. O. Williams took the Chair", "Mr X in the Chair", "Y was elected
@@ -641,7 +717,7 @@ fn add_entry(
     last: usize,
     attendance: &mut BTreeMap<String, Attendance>,
 ) {
-    let piece = strip_plural_title(&piece);
+    let piece = strip_plural_title(&piece).0;
     if let Some(cap) = SUBSTITUTED_BY
         .captures(piece)
         .or_else(|| FOR_WHOM.captures(piece))
@@ -695,7 +771,7 @@ fn add_one(
             &text[..open],
             Some(text[open + 2..text.len() - 1].trim().to_owned()),
         ),
-        _ => (text, None),
+        _ => dash_role(text),
     };
     let name = PersonName::parse(name_part)?;
     // A name has at least a surname and either a given name, an initial or a
@@ -707,7 +783,17 @@ fn add_one(
     if is_not_a_name(&name.core) {
         return None;
     }
-    let quote = find_quote(ctx, first, last, name_part);
+    // A title added from the list's plural ("Cllr " for "Cllrs …") is not in the text.
+    let lines = ctx.src.lines_text(first, last);
+    let written = ["County Councillor ", "Councillor ", "Cllr ", "Mr "]
+        .iter()
+        .find_map(|t| {
+            name_part
+                .strip_prefix(t)
+                .filter(|rest| !lines.contains(&format!("{t}{rest}")))
+        })
+        .unwrap_or(name_part);
+    let quote = find_quote(ctx, first, last, written);
     let span = ctx.src.quote(first, last, &quote);
     let key = name.node_key();
     let entry = attendance.entry(key.clone()).or_default();
@@ -729,6 +815,25 @@ fn add_one(
     entry.name = Some(name);
     entry.spans.push(span);
     Some(key)
+}
+
+/// "Cllr Mr G. Hotchkin – Chairman" and "the Clerk – Adrian Illingworth":
+/// a role on either side of a dash.
+fn dash_role(text: &str) -> (&str, Option<String>) {
+    let Some((left, right)) = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|dash| text.split_once(dash))
+    else {
+        return (text, None);
+    };
+    let (left, right) = (left.trim(), right.trim());
+    if left.to_lowercase().starts_with("the ") && PersonName::parse(right).is_some() {
+        return (right, Some(left[4..].to_owned()));
+    }
+    if PersonName::parse(left).is_some() {
+        return (left, Some(right.to_owned()));
+    }
+    (text, None)
 }
 
 /// Words that open list pieces in minutes but name nobody.

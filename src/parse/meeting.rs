@@ -504,7 +504,12 @@ pub(super) fn emit_attendance(
                 ctx.out.add_node(org_node(&org, span.clone()));
             }
         }
-        if entry.role.as_deref().is_some_and(is_chair_role) && status == AttendanceStatus::Present {
+        // The chair of the body that met, not a visitor who chairs another
+        // ("ALSO PRESENT: Councillors Chris Edge (Chairman) …").
+        if entry.role.as_deref().is_some_and(is_chair_role)
+            && status == AttendanceStatus::Present
+            && !entry.outside_body
+        {
             ctx.out.add_edge(Edge::new(
                 meeting.key.clone(),
                 EdgeKind::ChairedBy,

@@ -11,16 +11,24 @@ const OPENING_LINES: usize = 12;
 
 pub(super) fn collect(ctx: &mut Ctx<'_>) {
     let src = ctx.src;
-    // Bare names count as labels only where they repeat.
+    // Bare names count as labels where they repeat, or, in a document that
+    // is a transcript by its other labels, where the name is also written
+    // elsewhere (the members present, the witnesses).
     let mut bare: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    let mut strong = 0;
     for block in &ctx.blocks {
-        if let Some(label) = transcript::label_at(src.line(block.first)).filter(|l| l.weak) {
-            *bare.entry(label.label).or_default() += 1;
+        match transcript::label_at(src.line(block.first)) {
+            Some(label) if label.weak => *bare.entry(label.label).or_default() += 1,
+            Some(label) if label.speaker.is_some() => strong += 1,
+            _ => {}
         }
     }
     ctx.signals.repeated_labels = bare
         .into_iter()
-        .filter(|&(_, count)| count >= transcript::BARE_LABEL_REPEATS)
+        .filter(|&(label, count)| {
+            count >= transcript::BARE_LABEL_REPEATS
+                || (strong >= 5 && src.text.matches(label).count() > count)
+        })
         .map(|(label, _)| label.to_owned())
         .collect();
     let mut opening = 0;
