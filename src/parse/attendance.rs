@@ -407,7 +407,7 @@ fn read_list(
                 matches!(next.kind, BlockKind::ListItem { .. } | BlockKind::TableRow);
             if !ranges.is_empty()
                 && !one_per_line
-                && !reads_as_list(&ctx.src.lines_text(next.first, next.last))
+                && !reads_as_list(ctx.src.lines_text(next.first, next.last))
             {
                 break;
             }
