@@ -9,9 +9,15 @@
 //! - [`orgs`]: organisation names and abbreviations resolved to one node each.
 //! - [`parse`]: pure parsers returning a contribution and diagnostics, one
 //!   module per structure: `entities` (people, organisations, roles shared by
-//!   all), `meeting` (agenda, minutes), `transcript` (speaker
-//!   turns), `report` (recommendations, addressees), `letter` (letters and
-//!   responses), `stance` (response stances), `actions` (summary lists of
+//!   all), `signals` (the evidence a document's kind is decided from),
+//!   `meeting` (agenda, minutes of the pack's own layout), `attendance`
+//!   (any publisher's minutes: meeting header, present / apologies /
+//!   substitutes / officers), `transcript` (speaker turns, in a pack or a
+//!   hearing, labels in every form), `report` (the pack's recommendations,
+//!   addressees), `recommendations` (any report's numbered
+//!   recommendations), `responses` (a response recommendation by
+//!   recommendation), `letter` (letters and responses), `stance` (response
+//!   stances), `actions` (summary lists of
 //!   actions), `schedule` (work programmes), `interests` (declared interests),
 //!   `citations` (footnotes, reported speech), `comments` (reader comments),
 //!   `contacts` (contact officers and their e-mail addresses),
@@ -45,9 +51,10 @@
 //!
 //! # Data flow
 //! ```text
-//! seed/ file ─ingest (UTF-8, not binary)─▶ parse (pure) ─▶ Contribution {nodes, edges}, each with spans
+//! file (PDF, HTML, rst, text) ─read─▶ normalised text + pages ─blocks─▶ outline
+//!            ─parse (pure; kind from evidence)─▶ Contribution {nodes, edges}, each with spans, + coverage
 //!            ─store (one sled transaction per document)─▶ per-document fragments on disk
-//!            ─index (merge fragments, petgraph)─▶ Arc<Graph> snapshot ─api─▶ GraphQL over axum
+//!            ─index (merge fragments, link across documents, petgraph)─▶ Arc<Graph> snapshot ─api─▶ GraphQL
 //! ```
 //!
 //! # Invariants

@@ -133,6 +133,14 @@ pub(crate) struct Ctx<'s> {
     pub diagnostics: Vec<Diagnostic>,
     /// Key of the document node of the whole file.
     pub doc_key: String,
+    /// The first non-blank line: the document node's quote.
+    pub first_line: usize,
+    /// The agenda pack's sections (top-level headings, transcript headers).
+    pub sections: Vec<Section>,
+    /// Recommendations a response document answered, when it is one.
+    pub answered: usize,
+    /// The reports found, for the steps that link letters and mentions to them.
+    pub reports: Vec<report::Report>,
 }
 
 impl Ctx<'_> {
@@ -182,6 +190,10 @@ pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
         out: Contribution::default(),
         diagnostics: Vec::new(),
         doc_key: format!("document/{}", meta.id),
+        first_line: 1,
+        sections: Vec::new(),
+        answered: 0,
+        reports: Vec::new(),
     };
     let Some(first_line) = (1..=src.len()).find(|&n| !src.line(n).trim().is_empty()) else {
         ctx.error(1, "the document is empty: expected text");
@@ -191,23 +203,136 @@ pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
             coverage: Coverage::default(),
         };
     };
-    signals::collect(&mut ctx);
-    ctx.orgs.learn(src.text);
-    add_document_node(&mut ctx, meta, first_line);
-    add_byline(&mut ctx);
-    let sections = sections(src);
-    for &section in &sections {
+    ctx.first_line = first_line;
+    for phase in PHASES {
+        tracing::trace!(document = %meta.id, phase = phase.name, "parse step");
+        (phase.run)(&mut ctx);
+    }
+    let coverage = coverage::report(src, &ctx.blocks, &ctx.out, &ctx.signals, &ctx.doc_key);
+    for warning in &coverage.warnings {
+        ctx.warn(first_line, warning.clone());
+    }
+    Parsed {
+        contribution: ctx.out,
+        diagnostics: ctx.diagnostics,
+        coverage,
+    }
+}
+
+/// One step of a document's parse. Everything a step needs is in [`Ctx`]:
+/// the outline, the signals, and what earlier steps found (sections,
+/// reports), so the order below is the whole of the pipeline.
+struct Phase {
+    /// What the step finds, for readers of this table.
+    /// What the step finds: the table reads as the pipeline, and a trace
+    /// (`RUST_LOG=scrutiny::parse=trace`) names each step as it runs.
+    name: &'static str,
+    run: fn(&mut Ctx<'_>),
+}
+
+/// The parse, in order: evidence first, then the agenda pack's own sections,
+/// then the structures any publisher's documents share, then the steps that
+/// need the reports found (letters, answers, citations, mentions).
+const PHASES: &[Phase] = &[
+    Phase {
+        name: "signals: label lines, attendance labels, headings",
+        run: signals::collect,
+    },
+    Phase {
+        name: "document: organisations it defines, its node, a byline",
+        run: document,
+    },
+    Phase {
+        name: "agenda pack sections: agenda, minutes, transcripts",
+        run: pack_sections,
+    },
+    Phase {
+        name: "minutes of any publisher",
+        run: any_minutes,
+    },
+    Phase {
+        name: "hearing transcripts",
+        run: hearing,
+    },
+    Phase {
+        name: "actions",
+        run: actions::parse,
+    },
+    Phase {
+        name: "work programmes",
+        run: schedule::parse,
+    },
+    Phase {
+        name: "declared interests",
+        run: interests::parse,
+    },
+    Phase {
+        name: "reader comments",
+        run: comments::parse,
+    },
+    Phase {
+        name: "contact officers",
+        run: contacts::parse,
+    },
+    Phase {
+        name: "milestones",
+        run: milestones::parse,
+    },
+    Phase {
+        name: "responses recommendation by recommendation",
+        run: |ctx| ctx.answered = responses::parse(ctx),
+    },
+    Phase {
+        name: "reports and their recommendations",
+        run: reports,
+    },
+    Phase {
+        name: "letters and their responses",
+        run: |ctx| with_reports(ctx, letter::parse),
+    },
+    Phase {
+        name: "requests letters answer",
+        run: |ctx| with_reports(ctx, answers::parse),
+    },
+    Phase {
+        name: "citations",
+        run: |ctx| with_reports(ctx, citations::parse),
+    },
+    Phase {
+        name: "mentions",
+        run: |ctx| with_reports(ctx, mentions::parse),
+    },
+];
+
+/// Runs a step that reads the reports found so far.
+fn with_reports(ctx: &mut Ctx<'_>, step: fn(&mut Ctx<'_>, &[report::Report])) {
+    let reports = std::mem::take(&mut ctx.reports);
+    step(ctx, &reports);
+    ctx.reports = reports;
+}
+
+fn document(ctx: &mut Ctx<'_>) {
+    ctx.orgs.learn(ctx.src.text);
+    let (meta, first_line) = (ctx.meta, ctx.first_line);
+    add_document_node(ctx, meta, first_line);
+    add_byline(ctx);
+}
+
+fn pack_sections(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    ctx.sections = sections(src);
+    for section in ctx.sections.clone() {
         let region = match section.kind {
             SectionKind::Agenda => {
-                meeting::parse_agenda(&mut ctx, section);
+                meeting::parse_agenda(ctx, section);
                 Some(DocumentKind::Agenda)
             }
             SectionKind::Minutes => {
-                meeting::parse_minutes(&mut ctx, section);
+                meeting::parse_minutes(ctx, section);
                 Some(DocumentKind::Minutes)
             }
             SectionKind::Transcript => {
-                transcript::parse(&mut ctx, section);
+                transcript::parse(ctx, section);
                 Some(DocumentKind::Transcript)
             }
             SectionKind::Other => None,
@@ -221,45 +346,38 @@ pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
             });
         }
     }
-    // Documents of other publishers carry no such sections: their minutes
-    // and hearings are found by the wording and labels they share.
-    if !sections.iter().any(|s| s.kind == SectionKind::Minutes) {
-        attendance::parse(&mut ctx);
+}
+
+/// Documents of other publishers carry no pack sections: their minutes and
+/// hearings are found by the wording and labels they share.
+fn any_minutes(ctx: &mut Ctx<'_>) {
+    if !ctx.sections.iter().any(|s| s.kind == SectionKind::Minutes) {
+        attendance::parse(ctx);
     }
-    if !sections.iter().any(|s| s.kind == SectionKind::Transcript) {
-        transcript::parse_hearing(&mut ctx);
+}
+
+fn hearing(ctx: &mut Ctx<'_>) {
+    if !ctx
+        .sections
+        .iter()
+        .any(|s| s.kind == SectionKind::Transcript)
+    {
+        transcript::parse_hearing(ctx);
     }
-    // Reports run across several top-level headings (a title, a masthead, the
-    // chapters), so they are found over the whole document.
-    actions::parse(&mut ctx);
-    schedule::parse(&mut ctx);
-    interests::parse(&mut ctx);
-    comments::parse(&mut ctx);
-    contacts::parse(&mut ctx);
-    milestones::parse(&mut ctx);
-    // A response document quotes the recommendations it answers; they are
-    // the report's, not its own, so its own are not looked for.
-    let answered = responses::parse(&mut ctx);
-    let mut reports = if answered > 0 {
-        Vec::new()
-    } else {
-        report::parse(&mut ctx)
-    };
-    if reports.is_empty() && answered == 0 {
-        reports.extend(recommendations::parse(&mut ctx));
+}
+
+/// Reports run across several top-level headings (a title, a masthead, the
+/// chapters), so they are found over the whole document. A response
+/// document quotes the recommendations it answers; they are the report's,
+/// not its own, so its own are not looked for.
+fn reports(ctx: &mut Ctx<'_>) {
+    if ctx.answered > 0 {
+        return;
     }
-    letter::parse(&mut ctx, &reports);
-    answers::parse(&mut ctx, &reports);
-    citations::parse(&mut ctx, &reports);
-    mentions::parse(&mut ctx, &reports);
-    let coverage = coverage::report(src, &ctx.blocks, &ctx.out, &ctx.signals, &ctx.doc_key);
-    for warning in &coverage.warnings {
-        ctx.warn(first_line, warning.clone());
-    }
-    Parsed {
-        contribution: ctx.out,
-        diagnostics: ctx.diagnostics,
-        coverage,
+    ctx.reports = report::parse(ctx);
+    if ctx.reports.is_empty() {
+        let found = recommendations::parse(ctx);
+        ctx.reports.extend(found);
     }
 }
 
