@@ -89,6 +89,18 @@ const VOCABULARY: &[(&str, &[&str])] = &[
 
 /// Posts the domain's texts address or name (GLOSSARY.md): the post, other
 /// names for it, and the organisation it belongs to.
+/// (body, the body it is part of), from GLOSSARY.md: a committee's letters
+/// and reports carry its parent's masthead, so the parent is never the
+/// sender or the addressee of its own committee's letter.
+const PARTS: &[(&str, &str)] = &[
+    ("Police and Crime Committee", "London Assembly"),
+    ("London Assembly", "Greater London Authority"),
+    (
+        "Mayor's Office for Policing and Crime",
+        "Greater London Authority",
+    ),
+];
+
 const POSTS: &[(&str, &[&str], &str)] = &[
     (
         "Mayor of London",
@@ -218,6 +230,20 @@ impl Orgs {
             name: (*name).to_owned(),
             organisation: self.resolve(org),
         })
+    }
+
+    /// Whether `parent` is a body `child` is part of (directly or not), by
+    /// the vocabulary's table of parts.
+    pub fn is_part_of(child: &Org, parent: &Org) -> bool {
+        let mut current = child.name.as_str();
+        for _ in 0..PARTS.len() {
+            match PARTS.iter().find(|(body, _)| *body == current) {
+                Some((_, up)) if *up == parent.name => return true,
+                Some((_, up)) => current = up,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Whether a name is one the vocabulary or the document defined.
@@ -357,6 +383,19 @@ fn normalise(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_of_bodies() {
+        let orgs = Orgs::default();
+        let pcc = orgs.resolve("Police and Crime Committee").unwrap();
+        let assembly = orgs.resolve("the London Assembly").unwrap();
+        let gla = orgs.resolve("GLA").unwrap();
+        assert!(Orgs::is_part_of(&pcc, &assembly));
+        assert!(Orgs::is_part_of(&pcc, &gla));
+        assert!(!Orgs::is_part_of(&assembly, &pcc));
+        let met = orgs.resolve("MPS").unwrap();
+        assert!(!Orgs::is_part_of(&met, &gla));
+    }
 
     #[test]
     fn vocabulary_and_learned_abbreviations_merge() {

@@ -204,7 +204,9 @@ fn add_letter(ctx: &mut Ctx<'_>, letter: &Letter, reports: &[Report]) {
                 }
             }
         }
-        let masthead = |o: &Org| o.name == "London Assembly";
+        // A header naming a body and its committee is the committee's
+        // letter on the body's masthead: the most specific body sends it.
+        let masthead = |o: &Org| found.iter().any(|(_, other)| Orgs::is_part_of(other, o));
         sender = found
             .iter()
             .find(|(_, o)| !masthead(o))
@@ -368,9 +370,18 @@ fn add_recipients(
         let is_org = Orgs::looks_like_org(first) || ctx.orgs.is_known(first);
         if is_org {
             let resolved = ctx.orgs.resolve(first);
-            let own = resolved
-                .as_ref()
-                .is_some_and(|o| Some(o.key.as_str()) == sender || o.name == "London Assembly");
+            // The sender, or a body the sender is part of (its masthead).
+            let sender_org = sender.and_then(|key| {
+                ctx.out.nodes.get(key).map(|n| Org {
+                    key: key.to_owned(),
+                    name: n.name.clone(),
+                    as_written: n.name.clone(),
+                })
+            });
+            let own = resolved.as_ref().is_some_and(|o| {
+                Some(o.key.as_str()) == sender
+                    || sender_org.as_ref().is_some_and(|s| Orgs::is_part_of(s, o))
+            });
             if to_org.is_none()
                 && to_person.is_none()
                 && !own
