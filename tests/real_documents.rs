@@ -254,6 +254,15 @@ fn minutes_attendance_by_status() {
         virtual_count,
         names.matches(", ").count() + names.matches(" and ").count() + 1
     );
+    // Where the meeting was: the header's "held in the …".
+    let from = text.find("held in the ").unwrap() + "held in the ".len();
+    let place = text[from..from + text[from..].find('.').unwrap()].replace('\n', " ");
+    let meeting = graph()
+        .1
+        .nodes()
+        .find(|n| n.key == "meeting/corporate-parenting-panel/2024-12-10")
+        .unwrap();
+    assert_eq!(meeting.prop("place"), Some(place.as_str()));
     // "(Chair)" in the present list makes the chair.
     let (_, graph) = graph();
     assert!(graph.edges().any(|e| e.kind == EdgeKind::ChairedBy

@@ -189,7 +189,7 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
     let in_window = |range: std::ops::Range<usize>| {
         range
             .into_iter()
-            .find_map(|n| find_date(src.line(n)).map(|(d, t)| (n, d, t)))
+            .find_map(|n| header_date(ctx, n).map(|(d, t)| (n, d, t)))
     };
     let (date_line, date, date_text) = in_window(window.clone())
         .or_else(|| first.then(|| in_window(opening)).flatten())
@@ -228,6 +228,7 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
             (body, node)
         }
     };
+    let node = with_time_and_place(ctx, node, from, list);
     let key = ctx.out.add_node(node).to_owned();
     let doc = ctx.doc_key.clone();
     ctx.out.add_edge(crate::model::Edge::new(
@@ -241,6 +242,84 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
         body,
         date: iso,
     })
+}
+
+/// "held in the Darent Room, Sessions House, County Hall, Maidstone", "Venue:
+/// Cabinet Meeting Room", "at 7.30pm", "Time: 19:15": where and when the
+/// meeting was, from the header lines `from..to`.
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bheld (?:in|at) (?:the )?|^(?:venue|place|location):\s*)(.+?)(?:,? on\b|,? at \d|\.\s*$|$)")
+        .expect("valid regex")
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^time:\s*(\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?)|\bat (\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)))")
+        .expect("valid regex")
+});
+
+fn with_time_and_place(
+    ctx: &Ctx<'_>,
+    mut node: crate::model::Node,
+    from: usize,
+    to: usize,
+) -> crate::model::Node {
+    let src = ctx.src;
+    for block in ctx
+        .blocks
+        .iter()
+        .filter(|b| b.first >= from && b.first < to)
+    {
+        let last = block.last.min(to.saturating_sub(1)).max(block.first);
+        let joined = (block.first..=last)
+            .map(|n| src.line(n).trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let joined = crate::text::plain(&joined);
+        if node.prop("place").is_none() {
+            if let Some(cap) = PLACE.captures(&joined) {
+                let place = cap[1].trim().trim_end_matches([',', '.']).to_owned();
+                if place.len() > 3 && place.len() < 160 {
+                    node.provenance.push(src.quote(block.first, last, &place));
+                    node = node.with("place", place);
+                }
+            }
+        }
+        if node.prop("time").is_none() {
+            if let Some(cap) = TIME.captures(&joined) {
+                let time = cap
+                    .get(1)
+                    .or(cap.get(2))
+                    .map_or("", |m| m.as_str())
+                    .trim()
+                    .to_owned();
+                node.provenance.push(src.quote(block.first, last, &time));
+                node = node.with("time", time);
+            }
+        }
+    }
+    node
+}
+
+/// The date a header line gives the meeting: on a short line ("24 SEPTEMBER
+/// 2009", "CORPORATE PARENTING PANEL – 10th December 2024") or in a block
+/// about the meeting ("MINUTES of a meeting … held … on Thursday, 13 February
+/// 2025"), and not the end of a period ("1 January to 31 March 2009").
+fn header_date<'s>(ctx: &Ctx<'s>, n: usize) -> Option<(chrono::NaiveDate, &'s str)> {
+    let line = ctx.src.line(n);
+    let (date, text) = find_date(line)?;
+    let before = line[..line.find(text).unwrap_or(0)]
+        .trim_end()
+        .to_lowercase();
+    if before.ends_with(" to") || before.ends_with(['-', '–']) || before.ends_with("until") {
+        return None;
+    }
+    let block = ctx.blocks.iter().find(|b| b.first <= n && n <= b.last);
+    let about_meeting = block.is_some_and(|b| {
+        let text = ctx.src.lines_text(b.first, b.last).to_lowercase();
+        ["meeting", "held", "minutes"]
+            .iter()
+            .any(|w| text.contains(w))
+    });
+    (line.trim().len() < 60 || about_meeting).then_some((date, text))
 }
 
 /// "meeting of the Audit Committee held", "X held their meeting", the text
@@ -326,6 +405,11 @@ fn body_named(ctx: &Ctx<'_>, name: &str) -> Option<crate::orgs::Org> {
     } else {
         name.to_owned()
     };
+    // "Joint session with General Purposes Committee held on 24": a
+    // sentence about a meeting, not a body's name.
+    if lower.contains(" held") || lower.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let looks = crate::orgs::Orgs::looks_like_org(&written)
         || [
             "committee",
@@ -969,6 +1053,34 @@ mod tests {
             pieces,
             vec!["Cllrs. Kim Davies", "Hubert Gwynne", "Doris Jones"]
         );
+    }
+
+    #[test]
+    fn time_and_place() {
+        let place = |t: &str| PLACE.captures(t).map(|c| c[1].to_owned());
+        assert_eq!(
+            place("MINUTES of the meeting held in the Darent Room, Sessions House, County Hall, Maidstone.").as_deref(),
+            Some("Darent Room, Sessions House, County Hall, Maidstone")
+        );
+        assert_eq!(
+            place("Venue: Cabinet Meeting Room, 1 st Floor").as_deref(),
+            Some("Cabinet Meeting Room, 1 st Floor")
+        );
+        assert_eq!(
+            place("held in the Council Chamber, Sessions House, County Hall, Maidstone on Thursday, 13 February 2025.").as_deref(),
+            Some("Council Chamber, Sessions House, County Hall, Maidstone")
+        );
+        let time = |t: &str| {
+            TIME.captures(t)
+                .map(|c| c.get(1).or(c.get(2)).unwrap().as_str().to_owned())
+        };
+        assert_eq!(
+            time("remotely via Zoom at 7.30pm on the 10th June 2020").as_deref(),
+            Some("7.30pm")
+        );
+        assert_eq!(time("Time: 19:15").as_deref(), Some("19:15"));
+        assert_eq!(time("opened the meeting at 7pm.").as_deref(), Some("7pm"));
+        assert_eq!(time("at 10 Downing Street"), None);
     }
 
     #[test]
