@@ -315,13 +315,22 @@ fn expectations(coverage: &Coverage, signals: &Signals) -> Vec<String> {
             signals.label_lines
         ));
     }
-    if signals.recommendation_headings > 0 && coverage.count("recommendation") == 0 {
+    // A response quotes the recommendations it answers under their headings.
+    if signals.recommendation_headings > 0
+        && coverage.count("recommendation") == 0
+        && coverage.kind != DocumentKind::Response
+    {
         warnings.push(format!(
             "{} headings say \"recommendations\" but no recommendation was found",
             signals.recommendation_headings
         ));
     }
-    if coverage.lines > 0 && coverage.share() < 0.05 {
+    if coverage.kind == DocumentKind::Other && coverage.lines > 0 {
+        warnings.push(format!(
+            "no structure recognised: not an agenda, minutes, transcript, report, response or letter by any evidence ({} of {} lines inside an extracted fact)",
+            coverage.covered_lines, coverage.lines
+        ));
+    } else if coverage.lines > 0 && coverage.share() < 0.05 {
         warnings.push(format!(
             "almost nothing was understood: {} of {} lines are inside an extracted fact",
             coverage.covered_lines, coverage.lines

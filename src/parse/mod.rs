@@ -374,9 +374,15 @@ fn reports(ctx: &mut Ctx<'_>) {
     if ctx.answered > 0 {
         return;
     }
+    let said = ctx.diagnostics.len();
     ctx.reports = report::parse(ctx);
     if ctx.reports.is_empty() {
         let found = recommendations::parse(ctx);
+        // What the pack's layout did not find is moot once the general
+        // forms found the recommendations.
+        if found.is_some() {
+            ctx.diagnostics.truncate(said);
+        }
         ctx.reports.extend(found);
     }
 }

@@ -92,6 +92,12 @@ fn numbered_blocks(ctx: &Ctx<'_>) -> Vec<Found> {
             i += 1;
             continue;
         };
+        // "Recommendation 5 extends these considerations…": prose about a
+        // recommendation, not one.
+        if cap[3].starts_with(char::is_lowercase) {
+            i += 1;
+            continue;
+        }
         let number: u32 = cap
             .get(1)
             .or(cap.get(2))
