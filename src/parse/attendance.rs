@@ -73,7 +73,7 @@ const LABELS: &[(&str, List)] = &[
 /// The attendance label a line opens with, and the text after it.
 pub(super) fn label_at(line: &str) -> Option<(List, &str)> {
     let trimmed = line.trim_start_matches(['#', ' ', '*', '\t']);
-    let lower = trimmed.to_lowercase();
+    let lower = trimmed.to_ascii_lowercase();
     for (label, list) in LABELS {
         if let Some(after) = lower.strip_prefix(label) {
             // The label is a whole phrase: followed by a colon, the end of
@@ -436,7 +436,7 @@ fn strip_trailing_weekday(text: &str) -> &str {
         "sunday",
     ];
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ",-–—".contains(c));
-    let lower = trimmed.to_lowercase();
+    let lower = trimmed.to_ascii_lowercase();
     for day in DAYS {
         if lower.ends_with(day) {
             return trimmed[..trimmed.len() - day.len()]
@@ -589,7 +589,7 @@ fn list_end(ctx: &Ctx<'_>, first: usize, end: usize) -> usize {
 /// word, not after an initial, then a capital).
 fn cut_to_list(chars: &mut Vec<(char, usize)>) {
     let text: String = chars.iter().map(|(c, _)| *c).collect();
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let starts: Vec<(usize, char)> = text.char_indices().collect();
     let index_of = |byte: usize| {
         starts
