@@ -74,6 +74,22 @@ kinds! {
 }
 
 kinds! {
+    /// A response's stance towards a recommendation (DESIGN.md, "Response
+    /// stance vocabulary"), shared by the stance rules, the API and the RDF
+    /// concept scheme.
+    ResponseStance {
+        Accepted => "accepted",
+        AcceptedInPart => "accepted-in-part",
+        AcceptedInPrinciple => "accepted-in-principle",
+        UnderConsideration => "under-consideration",
+        Rejected => "rejected",
+        Noted => "noted",
+        Redirected => "redirected",
+        NotAddressed => "not-addressed",
+    }
+}
+
+kinds! {
     /// How a person attended a meeting (the `status` of an Attendance node),
     /// shared by the parsers, the API and the tables.
     AttendanceStatus {

@@ -12,7 +12,7 @@ use super::statements::{statement_page, Statement, StatementFilter};
 use super::view::{lookup, View};
 use super::{error, graph, Code};
 use crate::index::fold_name;
-use crate::model::{EdgeKind, NodeKind};
+use crate::model::{EdgeKind, NodeKind, ResponseStance};
 
 /// Filters on meetings.
 #[derive(Clone, Debug, Default, InputObject)]
@@ -308,6 +308,20 @@ impl CoreQuery {
     ) -> async_graphql::Result<Page<Response>> {
         let graph = graph(ctx);
         let filter = filter.unwrap_or_default();
+        if let Some(stance) = filter
+            .stance
+            .as_deref()
+            .filter(|s| ResponseStance::parse(s).is_none())
+        {
+            let known: Vec<&str> = ResponseStance::ALL.iter().map(|s| s.as_str()).collect();
+            return Err(error(
+                Code::BadUserInput,
+                format!(
+                    "unknown stance {stance:?}: expected one of {}",
+                    known.join(", ")
+                ),
+            ));
+        }
         let respondent = match &filter.respondent {
             Some(name) => Some(
                 lookup(&graph, NodeKind::Organisation, name)

@@ -529,7 +529,7 @@ fn add_responses(
             format!("Response to recommendation {number} of {}", report.title),
             ctx.src.quote_line(first, ctx.src.line(first).trim()),
         )
-        .with("stance", stance.stance)
+        .with("stance", stance.stance.as_str())
         .with("stance_rule", stance.rule)
         .with("quote", stance.quote.clone())
         .with("text", text)

@@ -570,7 +570,7 @@ fn add_noted_response(
         format!("Response from {respondent} to the {kind} on {output}"),
         sentence.clone(),
     )
-    .with("stance", "noted")
+    .with("stance", crate::model::ResponseStance::Noted.as_str())
     .with(
         "stance_rule",
         format!(

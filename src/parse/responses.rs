@@ -114,7 +114,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> usize {
                 format!("Response to recommendation {number} of {report_name}"),
                 src.span(line, last),
             )
-            .with("stance", stance.stance)
+            .with("stance", stance.stance.as_str())
             .with("stance_rule", stance.rule.clone())
             .with("quote", stance.quote.clone())
             .with("text", text.clone())

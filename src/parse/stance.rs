@@ -6,14 +6,16 @@
 //! sentence wins. A response that matches none is `noted`: the respondent
 //! wrote about the recommendation without taking a position.
 
+use crate::model::ResponseStance;
+
 /// Version of the rule set, recorded with every stance.
 pub const RULES_VERSION: &str = "stance-rules/2";
 
 /// (stance, cues) in order of precedence. Cues are lower-case phrases; a
 /// cue with `+` needs both halves in the same sentence.
-const RULES: &[(&str, &[&str])] = &[
+const RULES: &[(ResponseStance, &[&str])] = &[
     (
-        "rejected",
+        ResponseStance::Rejected,
         &[
             "do not accept",
             "does not accept",
@@ -25,7 +27,7 @@ const RULES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "redirected",
+        ResponseStance::Redirected,
         &[
             "better suited",
             "better placed",
@@ -37,15 +39,15 @@ const RULES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "accepted-in-principle",
+        ResponseStance::AcceptedInPrinciple,
         &["happy to support", "support+subject to", "in principle"],
     ),
     (
-        "accepted-in-part",
+        ResponseStance::AcceptedInPart,
         &["in part", "partially accept", "accept some"],
     ),
     (
-        "accepted",
+        ResponseStance::Accepted,
         &[
             "we accept",
             "accept the recommendation",
@@ -61,7 +63,7 @@ const RULES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "under-consideration",
+        ResponseStance::UnderConsideration,
         &[
             "under consideration",
             "are considering",
@@ -76,7 +78,7 @@ const RULES: &[(&str, &[&str])] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stance {
     /// One of the vocabulary's stances.
-    pub stance: &'static str,
+    pub stance: ResponseStance,
     /// The sentence that justifies it (the whole text's first sentence for `noted`).
     pub quote: String,
     /// How it was assigned: rule version and the cue that fired.
@@ -97,7 +99,7 @@ pub fn assign(text: &str) -> Stance {
                 let fires = cue.split('+').all(|part| contains_phrase(&lower, part));
                 if fires {
                     return Stance {
-                        stance,
+                        stance: *stance,
                         quote: (*sentence).to_owned(),
                         rule: format!("{RULES_VERSION}: {stance} by cue \"{cue}\""),
                     };
@@ -111,7 +113,7 @@ pub fn assign(text: &str) -> Stance {
         .or(sentences.first())
         .map_or(String::new(), |s| (*s).to_owned());
     Stance {
-        stance: "noted",
+        stance: ResponseStance::Noted,
         quote,
         rule: format!("{RULES_VERSION}: noted (no cue for another stance)"),
     }
@@ -133,20 +135,20 @@ mod tests {
     #[test]
     fn precedence_and_quotes() {
         let s = assign("We welcome and support the aims. However, local leaders would be better suited to lead on this recommendation.");
-        assert_eq!(s.stance, "redirected");
+        assert_eq!(s.stance.as_str(), "redirected");
         assert!(s.quote.starts_with("However, local leaders"));
         let s = assign("We would be happy to support a mechanism. The important pre-condition for this is judicial approval. Approval in principle comes first.");
-        assert_eq!(s.stance, "accepted-in-principle");
+        assert_eq!(s.stance.as_str(), "accepted-in-principle");
         let s = assign("A review is being completed by the assurance function. Its findings will inform our plans.");
-        assert_eq!(s.stance, "noted");
+        assert_eq!(s.stance.as_str(), "noted");
         assert!(s.rule.contains(RULES_VERSION));
         assert_eq!(
             assign("We do not accept this recommendation.").stance,
-            "rejected"
+            ResponseStance::Rejected
         );
         assert_eq!(
             assign("We are working in partnership with all agencies.").stance,
-            "noted"
+            ResponseStance::Noted
         );
     }
 }

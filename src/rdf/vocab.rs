@@ -12,7 +12,7 @@
 use oxrdf::NamedNode;
 use serde_json::{json, Map, Value};
 
-use crate::model::{EdgeKind, NodeKind};
+use crate::model::{EdgeKind, NodeKind, ResponseStance};
 
 pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
@@ -29,15 +29,15 @@ pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const RFC5147: &str = "http://tools.ietf.org/rfc/rfc5147";
 
 /// The stance vocabulary (DESIGN.md) with a definition each.
-pub const STANCES: &[(&str, &str)] = &[
-    ("accepted", "The respondent accepts the recommendation."),
-    ("accepted-in-part", "The respondent accepts part of the recommendation."),
-    ("accepted-in-principle", "The respondent agrees with the aim but commits to no action, or only subject to conditions."),
-    ("under-consideration", "The respondent is still considering the recommendation."),
-    ("rejected", "The respondent does not accept the recommendation."),
-    ("noted", "The respondent notes the recommendation without taking a position."),
-    ("redirected", "The respondent says another body should lead."),
-    ("not-addressed", "The response does not address the recommendation."),
+pub const STANCES: &[(ResponseStance, &str)] = &[
+    (ResponseStance::Accepted, "The respondent accepts the recommendation."),
+    (ResponseStance::AcceptedInPart, "The respondent accepts part of the recommendation."),
+    (ResponseStance::AcceptedInPrinciple, "The respondent agrees with the aim but commits to no action, or only subject to conditions."),
+    (ResponseStance::UnderConsideration, "The respondent is still considering the recommendation."),
+    (ResponseStance::Rejected, "The respondent does not accept the recommendation."),
+    (ResponseStance::Noted, "The respondent notes the recommendation without taking a position."),
+    (ResponseStance::Redirected, "The respondent says another body should lead."),
+    (ResponseStance::NotAddressed, "The response does not address the recommendation."),
 ];
 
 /// IRIs for one deployment (one base IRI).
@@ -383,7 +383,8 @@ impl Vocab {
         ));
         for (value, definition) in STANCES {
             out.push_str(&format!(
-                "stance:{value} a skos:Concept ; skos:inScheme stance: ; skos:topConceptOf stance: ;\n  skos:prefLabel \"{value}\"@en ; skos:definition \"{definition}\"@en .\n"
+                "stance:{value} a skos:Concept ; skos:inScheme stance: ; skos:topConceptOf stance: ;\n  skos:prefLabel \"{value}\"@en ; skos:definition \"{definition}\"@en .\n",
+                value = value.as_str()
             ));
         }
         out
@@ -410,6 +411,12 @@ fn standard_predicate(kind: EdgeKind) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_stance_has_a_definition() {
+        let defined: Vec<ResponseStance> = STANCES.iter().map(|(s, _)| *s).collect();
+        assert_eq!(defined, ResponseStance::ALL);
+    }
 
     #[test]
     fn mappings_are_one_to_one() {
