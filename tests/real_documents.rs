@@ -797,3 +797,21 @@ fn parish_minutes_with_roles_after_dashes() {
         BTreeSet::from(["Chairman".to_owned(), "Clerk".to_owned()])
     );
 }
+
+#[test]
+fn a_report_to_cabinet_has_its_one_recommendation() {
+    let bytes = std::fs::read(real("kentcc-scrutiny-callin-report-2025-03-04.pdf")).unwrap();
+    let text = scrutiny::read::read("r.pdf", &bytes).unwrap().text;
+    // The paragraph after the "Recommendation:" line, as the text has it.
+    let from = text.find("Recommendation:\n").unwrap() + "Recommendation:\n".len();
+    let paragraph = text[from..].trim_start();
+    let paragraph = &paragraph[..paragraph.find("\n\n").unwrap()];
+    let expected = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    let recs = nodes_of(
+        "kentcc-scrutiny-callin-report-2025-03-04",
+        NodeKind::Recommendation,
+    );
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0].prop("text"), Some(expected.as_str()));
+    assert_eq!(recs[0].prop("number"), Some("1"));
+}

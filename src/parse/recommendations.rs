@@ -35,6 +35,7 @@ const MAX_BLOCKS: usize = 15;
 pub(super) fn parse(ctx: &mut Ctx<'_>) -> Option<Report> {
     let found = numbered_blocks(ctx);
     let found = if found.len() >= 2 { found } else { listed(ctx) };
+    let found = if found.is_empty() { single(ctx) } else { found };
     if found.is_empty() {
         return None;
     }
@@ -59,7 +60,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> Option<Report> {
         kind: DocumentKind::Report,
         first: first_line,
         last: last_line,
-        evidence: format!("{count} numbered recommendations"),
+        evidence: format!("{count} recommendations"),
     });
     Some(report)
 }
@@ -155,6 +156,52 @@ fn looks_like_heading(ctx: &Ctx<'_>, block: &Block) -> bool {
     (1..=10).contains(&words)
         && !line.ends_with(['.', ':', ';', ',', '?', '!'])
         && line.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A report to a decision-maker with one unnumbered recommendation: a block
+/// "Recommendation:" (or a heading "Recommendation") and the text after it.
+/// Numbered 1; two such blocks are ambiguous and read as none.
+fn single(ctx: &Ctx<'_>) -> Vec<Found> {
+    let opens = |b: &Block| {
+        let text = plain(ctx.src.line(b.first).trim_start_matches('#'));
+        let lower = text.to_ascii_lowercase();
+        lower == "recommendation" || lower.starts_with("recommendation:")
+    };
+    let at: Vec<usize> = (0..ctx.blocks.len())
+        .filter(|&i| opens(&ctx.blocks[i]))
+        .collect();
+    let [i] = at.as_slice() else {
+        return Vec::new();
+    };
+    let head = &ctx.blocks[*i];
+    let first_line = plain(ctx.src.line(head.first).trim_start_matches('#'));
+    let mut text = first_line["recommendation".len()..]
+        .trim_start_matches(':')
+        .trim()
+        .to_owned();
+    let mut last = head.last;
+    for n in head.first + 1..=head.last {
+        text.push(' ');
+        text.push_str(&plain(ctx.src.line(n)));
+    }
+    for block in ctx.blocks[i + 1..].iter().take(3) {
+        if !text.trim().is_empty() || block.is_heading() || looks_like_heading(ctx, block) {
+            break;
+        }
+        text = block_text(ctx, block);
+        last = block.last;
+    }
+    let text = text.trim().to_owned();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    vec![Found {
+        number: 1,
+        text,
+        first: head.first,
+        last,
+        group: None,
+    }]
 }
 
 /// A numbered list under a heading that says "recommendations".
