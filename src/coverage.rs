@@ -277,7 +277,23 @@ fn classify(coverage: &Coverage, signals: &Signals) -> (DocumentKind, Vec<String
         signals.response_words > 0,
         format!("{} headings say \"response to\"", signals.response_words),
     );
-    let kind = if turns >= 10 && turns * 2 >= signals.label_lines {
+    let mut region_kinds: Vec<DocumentKind> = signals.regions.iter().map(|r| r.kind).collect();
+    region_kinds.sort();
+    region_kinds.dedup();
+    let pack = region_kinds.contains(&DocumentKind::Agenda) && region_kinds.len() >= 2;
+    say(
+        pack,
+        format!(
+            "an agenda pack: an agenda and {} regions of {} kinds",
+            signals.regions.len(),
+            region_kinds.len()
+        ),
+    );
+    // A pack holds minutes, transcripts and reports behind its agenda: it is
+    // the agenda's document, its regions say the rest.
+    let kind = if pack {
+        DocumentKind::Agenda
+    } else if turns >= 10 && turns * 2 >= signals.label_lines {
         DocumentKind::Transcript
     } else if responses >= 2 || (signals.response_words >= 2 && recommendations > 0) {
         DocumentKind::Response
@@ -325,7 +341,9 @@ fn expectations(coverage: &Coverage, signals: &Signals) -> Vec<String> {
             signals.recommendation_headings
         ));
     }
-    if coverage.kind == DocumentKind::Other && coverage.lines > 0 {
+    // An article or a message is "other" yet yields facts; a document is only
+    // said to be unrecognised when little of it was understood.
+    if coverage.kind == DocumentKind::Other && coverage.lines > 0 && coverage.share() < 0.2 {
         warnings.push(format!(
             "no structure recognised: not an agenda, minutes, transcript, report, response or letter by any evidence ({} of {} lines inside an extracted fact)",
             coverage.covered_lines, coverage.lines

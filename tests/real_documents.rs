@@ -815,3 +815,36 @@ fn a_report_to_cabinet_has_its_one_recommendation() {
     assert_eq!(recs[0].prop("text"), Some(expected.as_str()));
     assert_eq!(recs[0].prop("number"), Some("1"));
 }
+
+#[test]
+fn seed_documents_are_classified_by_the_same_evidence() {
+    let store = common::ingest_fresh(&[common::seed_dir()]);
+    let kinds: BTreeMap<String, DocumentKind> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.meta.kind.clone(), d.reading.coverage.unwrap().kind))
+        .collect();
+    // The manifest's kinds against the evidence's.
+    assert_eq!(kinds["agenda-pack"], DocumentKind::Agenda);
+    assert_eq!(kinds["letter"], DocumentKind::Letter);
+    let pack = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.meta.kind == "agenda-pack")
+        .unwrap();
+    let regions: BTreeSet<DocumentKind> = pack
+        .reading
+        .coverage
+        .unwrap()
+        .regions
+        .iter()
+        .map(|r| r.kind)
+        .collect();
+    assert!(regions.is_superset(&BTreeSet::from([
+        DocumentKind::Agenda,
+        DocumentKind::Minutes,
+        DocumentKind::Transcript
+    ])));
+}

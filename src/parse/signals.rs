@@ -6,6 +6,19 @@ use super::{attendance, transcript, Ctx};
 use crate::read::blocks::BlockKind;
 use crate::text::plain;
 
+/// How letters end, lower case.
+const SIGN_OFFS: &[&str] = &[
+    "yours sincerely",
+    "yours faithfully",
+    "yours truly",
+    "kind regards",
+    "best regards",
+    "with best wishes",
+    "best wishes",
+    "regards",
+    "many thanks",
+];
+
 /// How many opening lines may name the document's kind ("MINUTES of the meeting").
 const OPENING_LINES: usize = 12;
 
@@ -74,9 +87,8 @@ pub(super) fn collect(ctx: &mut Ctx<'_>) {
     let salutation = (1..=src.len()).any(|n| src.line(n).trim_start().starts_with("Dear "));
     let sign_off = (1..=src.len()).any(|n| {
         let line = plain(src.line(n)).to_lowercase();
-        line.starts_with("yours sincerely")
-            || line.starts_with("yours faithfully")
-            || line.starts_with("kind regards")
+        // A sign-off is a short line: "Best wishes", not a sentence using it.
+        line.len() < 40 && SIGN_OFFS.iter().any(|s| line.starts_with(s))
     });
     ctx.signals.letter = salutation && sign_off;
 }
