@@ -110,7 +110,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             &date.to_string(),
             &date_text,
             meeting_span.clone(),
-            meeting_span,
+            Some(meeting_span),
         );
         let meeting = node.key.clone();
         ctx.out.add_node(node);

@@ -215,7 +215,7 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
     let (body, node) = match find_body(ctx, from, list, date_line, date_text) {
         Some((body, body_line, body_text)) => {
             let body_span = src.quote_line(body_line, body_text);
-            let node = meeting_node(ctx, &body, &iso, date_text, date_span, body_span);
+            let node = meeting_node(ctx, &body, &iso, date_text, date_span, Some(body_span));
             (body, node)
         }
         // "Minutes of the Annual Parish Meeting held on …" names no body: the

@@ -246,7 +246,14 @@ fn add_citation(
     }
     let cited = match cited_meeting(ctx, &text, owner) {
         Some((body, date, date_text)) => {
-            let node = meeting_node(ctx, &body, &date, &date_text, span.clone(), span.clone());
+            let node = meeting_node(
+                ctx,
+                &body,
+                &date,
+                &date_text,
+                span.clone(),
+                Some(span.clone()),
+            );
             let key = node.key.clone();
             ctx.out.add_node(node);
             Cited::Meeting { key }

@@ -114,7 +114,7 @@ fn add_meeting(ctx: &mut Ctx<'_>, section: Section, what: &str) -> Option<Meetin
     let iso = parsed_date.to_string();
     let date_span = ctx.src.quote_line(date.first, date_text);
     let body_span = ctx.src.quote_line(body.first, &body_org.as_written);
-    let mut node = meeting_node(ctx, &body_org, &iso, date_text, date_span, body_span);
+    let mut node = meeting_node(ctx, &body_org, &iso, date_text, date_span, Some(body_span));
     let key = node.key.clone();
     for (name, field) in [("time", fields.get("time")), ("place", fields.get("place"))] {
         if let Some(field) = field {

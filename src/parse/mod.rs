@@ -509,40 +509,10 @@ pub(crate) fn meeting_node(
     date: &str,
     date_text: &str,
     span: Span,
-    body_span: Span,
+    body_span: Option<Span>,
 ) -> Node {
     let key = meeting_key(&body.key, date);
-    ctx.out
-        .add_node(entities::org_node(body, body_span.clone()));
-    ctx.out.add_edge(Edge::new(
-        key.clone(),
-        EdgeKind::HeldBy,
-        body.key.clone(),
-        body_span,
-    ));
-    Node::new(
-        key,
-        NodeKind::Meeting,
-        format!("{}, {date_text}", body.name),
-        span,
-    )
-    .with("body", body.name.clone())
-    .with("date", date)
-}
-
-/// A meeting of `body` on `date` whose body is known from the manifest rather
-/// than the text: no `held-by` edge (it would have no quote), the date's span
-/// for the node.
-pub(crate) fn meeting_node_without_body_span(
-    ctx: &mut Ctx<'_>,
-    body: &Org,
-    date: &str,
-    date_text: &str,
-    span: Span,
-) -> Node {
-    let key = meeting_key(&body.key, date);
-    if let Some((line, written)) = find_first(ctx.src, std::iter::once(body.name.clone())) {
-        let body_span = ctx.src.quote_line(line, &written);
+    if let Some(body_span) = body_span {
         ctx.out
             .add_node(entities::org_node(body, body_span.clone()));
         ctx.out.add_edge(Edge::new(
@@ -560,6 +530,21 @@ pub(crate) fn meeting_node_without_body_span(
     )
     .with("body", body.name.clone())
     .with("date", date)
+}
+
+/// A meeting of `body` on `date` whose body is known from the manifest rather
+/// than the header: `held-by` only where the text names the body somewhere
+/// (an edge needs a quote), the date's span for the node.
+pub(crate) fn meeting_node_without_body_span(
+    ctx: &mut Ctx<'_>,
+    body: &Org,
+    date: &str,
+    date_text: &str,
+    span: Span,
+) -> Node {
+    let body_span = find_first(ctx.src, std::iter::once(body.name.clone()))
+        .map(|(line, written)| ctx.src.quote_line(line, &written));
+    meeting_node(ctx, body, date, date_text, span, body_span)
 }
 
 /// The cells of a tab-separated line, markup removed and lower-cased, for

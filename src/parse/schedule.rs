@@ -44,9 +44,15 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             match find_date(date_cell) {
                 Some((date, written)) => {
                     let span = ctx.src.quote_line(m, line.trim());
-                    let mut node =
-                        meeting_node(ctx, &body, &date.to_string(), written, span.clone(), span)
-                            .with("scheduled", "true");
+                    let mut node = meeting_node(
+                        ctx,
+                        &body,
+                        &date.to_string(),
+                        written,
+                        span.clone(),
+                        Some(span),
+                    )
+                    .with("scheduled", "true");
                     if !topic.is_empty() {
                         node = node.with("topic", topic);
                     }

@@ -314,7 +314,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
     let iso = date.to_string();
     let date_span = ctx.src.quote_line(section.first, date_text);
     let body_span = ctx.src.quote_line(section.first, body_text);
-    let node = meeting_node(ctx, &body, &iso, date_text, date_span, body_span);
+    let node = meeting_node(ctx, &body, &iso, date_text, date_span, Some(body_span));
     let meeting = node.key.clone();
     ctx.out.add_node(node);
     let item = item_key(&meeting, &number);
