@@ -116,3 +116,14 @@ fn transcript_turns_speakers_and_abbreviations() {
         "The duty inspector, using the tide tables."
     );
 }
+
+/// A transcript header split over two lines (the meeting on one, "Transcript
+/// of Agenda Item …" on the next) reads as the one-line header does.
+#[test]
+fn a_transcript_header_split_over_lines() {
+    let q = r#"{ statements(first: 100) { totalCount edges { node { speakerLabel meeting { id } agendaItem { title } } } } }"#;
+    let whole = common::query_over(&[fixture("pack")], q);
+    let split = common::query_over(&[fixture("split-header")], q);
+    assert!(whole["statements"]["totalCount"].as_u64().unwrap() > 0);
+    assert_eq!(split["statements"], whole["statements"]);
+}

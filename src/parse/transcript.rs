@@ -296,15 +296,32 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
     let number = cap[1].to_owned();
     let item_title = cap[2].trim().to_owned();
     let panel = cap.get(3).map(|m| m.as_str().to_owned());
-    let before = &header_text[..header_text.find("Transcript of").unwrap_or(0)];
+    // The body and date stand before "Transcript of" on the header line, or,
+    // in a header split over lines, on the line or two above it.
+    let before_on_line = header_text[..header_text.find("Transcript of").unwrap_or(0)].to_owned();
+    let meeting_line = if find_date(&before_on_line).is_some() {
+        section.first
+    } else {
+        (section.first.saturating_sub(3).max(1)..section.first)
+            .rev()
+            .take_while(|&n| !ctx.src.line(n).trim().is_empty() || n + 1 == section.first)
+            .find(|&n| find_date(&plain(ctx.src.line(n))).is_some())
+            .unwrap_or(section.first)
+    };
+    let before = if meeting_line == section.first {
+        before_on_line
+    } else {
+        plain(ctx.src.line(meeting_line).trim_start_matches('#'))
+    };
+    let before = before.as_str();
     let Some((date, date_text)) = find_date(before) else {
-        ctx.error(section.first, "transcript header without a meeting date: expected e.g. \"Body – Wednesday 8 March 2023\"");
+        ctx.error(section.first, "transcript header without a meeting date: expected e.g. \"Body – Wednesday 8 March 2023\" before \"Transcript of\", on its line or the line above");
         return;
     };
     // The body is what precedes the weekday and the date.
     let body_text = strip_weekday(&before[..before.find(date_text).unwrap_or(before.len())]);
     let header_span = ctx.src.quote_line(section.first, header);
-    let Some(body) = add_org(ctx, body_text, ctx.src.quote_line(section.first, body_text)) else {
+    let Some(body) = add_org(ctx, body_text, ctx.src.quote_line(meeting_line, body_text)) else {
         ctx.error(
             section.first,
             "transcript header without a body: expected the committee's name before the date",
@@ -312,8 +329,8 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
         return;
     };
     let iso = date.to_string();
-    let date_span = ctx.src.quote_line(section.first, date_text);
-    let body_span = ctx.src.quote_line(section.first, body_text);
+    let date_span = ctx.src.quote_line(meeting_line, date_text);
+    let body_span = ctx.src.quote_line(meeting_line, body_text);
     let node = meeting_node(ctx, &body, &iso, date_text, date_span, Some(body_span));
     let meeting = node.key.clone();
     ctx.out.add_node(node);
