@@ -170,7 +170,12 @@ pub fn report(
 ) -> Coverage {
     let mut facts: BTreeMap<String, usize> = BTreeMap::new();
     for node in contribution.nodes.values() {
-        *facts.entry(node.kind.as_str().to_owned()).or_default() += 1;
+        // A recommendation's lettered parts are counted apart from it.
+        let kind = match node.prop("part") {
+            Some(_) if node.kind == NodeKind::Recommendation => "recommendation-part",
+            _ => node.kind.as_str(),
+        };
+        *facts.entry(kind.to_owned()).or_default() += 1;
         if node.kind == NodeKind::Attendance {
             if let Some(status) = node.prop("status") {
                 *facts.entry(format!("attendance:{status}")).or_default() += 1;

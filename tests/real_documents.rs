@@ -848,3 +848,46 @@ fn seed_documents_are_classified_by_the_same_evidence() {
         DocumentKind::Transcript
     ])));
 }
+
+#[test]
+fn lettered_parts_of_recommendations() {
+    // Items of each `<ol type="a">` of the raw page, nested lists not counted.
+    let html = raw("leveson-report-recommendations-2012-11-29.html");
+    let tag = Regex::new(r#"<(/?)(ol|li)\b([^>]*)>"#).unwrap();
+    let mut stack: Vec<bool> = Vec::new(); // is each open <ol> lettered?
+    let mut expected = 0;
+    for cap in tag.captures_iter(&html) {
+        match (&cap[1], &cap[2]) {
+            ("", "ol") => stack.push(cap[3].contains(r#"type="a""#)),
+            ("/", "ol") => {
+                stack.pop();
+            }
+            ("", "li") if stack.last() == Some(&true) => expected += 1,
+            _ => {}
+        }
+    }
+    assert!(expected > 20);
+    let parts: Vec<&Node> = nodes_of(
+        "leveson-report-recommendations-2012-11-29",
+        NodeKind::Recommendation,
+    )
+    .into_iter()
+    .filter(|n| n.prop("part").is_some())
+    .collect();
+    assert_eq!(parts.len(), expected);
+    let (_, graph) = graph();
+    for part in parts {
+        // Each is part of its whole, whose text holds the part's.
+        let whole = graph
+            .edges()
+            .find(|e| e.kind == EdgeKind::PartOf && e.source == part.key)
+            .map(|e| e.target.clone())
+            .unwrap();
+        let whole = graph.nodes().find(|n| n.key == whole).unwrap();
+        assert_eq!(whole.prop("number"), part.prop("number"));
+        assert!(whole
+            .prop("text")
+            .unwrap()
+            .contains(part.prop("text").unwrap()));
+    }
+}

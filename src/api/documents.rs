@@ -249,6 +249,21 @@ node_type! {
             self.0.prop("text")
         }
 
+        /// For a lettered part ("3(a)"), its letter; the whole is `partOf`.
+        async fn part(&self) -> Option<String> {
+            self.0.prop("part")
+        }
+
+        /// The lettered parts of this recommendation, each answerable alone.
+        async fn parts(&self) -> Vec<Recommendation> {
+            self.0.incoming(EdgeKind::PartOf)
+        }
+
+        /// The whole recommendation a part belongs to.
+        async fn part_of(&self) -> Option<Recommendation> {
+            self.0.out_one(EdgeKind::PartOf)
+        }
+
         /// The number the report's body gives it where it restates it, when the
         /// body restates it (it can differ from the summary list).
         async fn body_number(&self) -> Option<i32> {

@@ -275,6 +275,8 @@ impl CoreQuery {
                     idx,
                 })
             })
+            // Whole recommendations; their lettered parts are under `parts`.
+            .filter(|r| r.0.node().prop("part").is_none())
             .filter(|r| {
                 report.is_none_or(|report| {
                     graph

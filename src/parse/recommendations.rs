@@ -49,11 +49,14 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> Option<Report> {
     for rec in found {
         let span = ctx.src.span(rec.first, rec.last);
         add_recommendation(ctx, &mut report, rec.number, &rec.text, span);
+        let key = report.recommendation_key(rec.number);
         if let Some(group) = rec.group {
-            let key = report.recommendation_key(rec.number);
             if let Some(node) = ctx.out.nodes.get_mut(&key) {
                 node.props.insert("group".to_owned(), group);
             }
+        }
+        for (marker, text, first, last) in rec.parts {
+            add_part(ctx, &report, rec.number, &key, &marker, &text, first, last);
         }
     }
     ctx.signals.regions.push(Region {
@@ -65,6 +68,53 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> Option<Report> {
     Some(report)
 }
 
+/// The label of a part's marker: `a.` → "a", `(ii)` → "ii"; `None` for
+/// bullets and numbers.
+fn part_label(marker: &str) -> Option<String> {
+    let inner = marker.trim_matches(|c| c == '(' || c == ')' || c == '.');
+    (!inner.is_empty() && inner.chars().all(|c| c.is_ascii_lowercase())).then(|| inner.to_owned())
+}
+
+/// A lettered part of recommendation `number` ("3(a)"): a Recommendation of
+/// its own, `part-of` the whole, so a response can answer it and a reader
+/// cite it; the whole keeps the part's text too.
+#[allow(clippy::too_many_arguments)] // the part's place: report, number, parent, marker, text, lines
+fn add_part(
+    ctx: &mut Ctx<'_>,
+    report: &Report,
+    number: u32,
+    parent: &str,
+    marker: &str,
+    text: &str,
+    first: usize,
+    last: usize,
+) {
+    let Some(label) = part_label(marker) else {
+        return;
+    };
+    let key = format!("{parent}/{label}");
+    let span = ctx.src.span(first, last);
+    let preview: String = text.chars().take(80).collect();
+    ctx.out.add_node(
+        crate::model::Node::new(
+            key.clone(),
+            crate::model::NodeKind::Recommendation,
+            format!("Recommendation {number}({label}): {preview}"),
+            span.clone(),
+        )
+        .with("number", number.to_string())
+        .with("part", label)
+        .with("text", text)
+        .with("report", report.title.clone()),
+    );
+    ctx.out.add_edge(crate::model::Edge::new(
+        key,
+        crate::model::EdgeKind::PartOf,
+        parent.to_owned(),
+        span,
+    ));
+}
+
 /// One recommendation found: its number, text, lines and group heading.
 #[derive(Debug)]
 struct Found {
@@ -73,6 +123,8 @@ struct Found {
     first: usize,
     last: usize,
     group: Option<String>,
+    /// Lettered or nested parts: (marker as written, text, first, last line).
+    parts: Vec<(String, String, usize, usize)>,
 }
 
 fn block_text(ctx: &Ctx<'_>, block: &Block) -> String {
@@ -138,6 +190,7 @@ fn numbered_blocks(ctx: &Ctx<'_>) -> Vec<Found> {
                 first,
                 last,
                 group: None,
+                parts: Vec::new(),
             });
         }
         i = j;
@@ -201,6 +254,7 @@ fn single(ctx: &Ctx<'_>) -> Vec<Found> {
         first: head.first,
         last,
         group: None,
+        parts: Vec::new(),
     }]
 }
 
@@ -254,6 +308,7 @@ fn listed(ctx: &Ctx<'_>) -> Vec<Found> {
                             first: block.first,
                             last: block.last,
                             group: group.clone(),
+                            parts: Vec::new(),
                         });
                     }
                     _ => {
@@ -261,6 +316,11 @@ fn listed(ctx: &Ctx<'_>) -> Vec<Found> {
                             last.text.push('\n');
                             last.text.push_str(&format!("{marker} {text}"));
                             last.last = block.last;
+                            // "a.", "(ii)": a part that can be answered on its own.
+                            if part_label(marker).is_some() {
+                                last.parts
+                                    .push((marker.to_owned(), text, block.first, block.last));
+                            }
                         }
                     }
                 }
