@@ -29,6 +29,7 @@
 //!   items and table rows.
 //! - [`coverage`]: what a document's parse understood: its kind with the
 //!   evidence, facts by type, the share of lines inside some fact, warnings.
+//! - [`keys`]: node keys, built and taken apart in one place.
 //! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
 //! - [`link`]: cross-document steps run when the graph is built: responses
 //!   that name their report by a shortened title reach its recommendations.
@@ -71,6 +72,7 @@ pub mod coverage;
 pub mod export;
 pub mod index;
 pub mod ingest;
+pub mod keys;
 pub mod link;
 pub mod linked;
 pub mod model;

@@ -21,21 +21,18 @@ use crate::model::{Edge, EdgeKind, Node, NodeKind};
 /// Resolves `responds-to` edges whose target report is named by a shortened title.
 pub fn resolve_report_titles(nodes: &[Node], edges: &mut [Edge]) {
     let keys: HashSet<&str> = nodes.iter().map(|n| n.key.as_str()).collect();
+    // Reports are documents keyed `report/{title slug}`.
     let reports: Vec<&str> = nodes
         .iter()
-        .filter(|n| n.kind == NodeKind::Document)
-        .filter_map(|n| n.key.strip_prefix("report/"))
-        .filter(|k| !k.contains('/'))
+        .filter(|n| n.kind == NodeKind::Document && n.key.starts_with("report/"))
+        .map(|n| n.key.as_str())
+        .filter(|k| !crate::keys::path(k).contains('/'))
         .collect();
     for edge in edges.iter_mut() {
         if edge.kind != EdgeKind::RespondsTo || keys.contains(edge.target.as_str()) {
             continue;
         }
-        let Some((named, number)) = edge
-            .target
-            .strip_prefix("report/")
-            .and_then(|rest| rest.split_once("/recommendation/"))
-        else {
+        let Some((named, number)) = crate::keys::split_recommendation(&edge.target) else {
             continue;
         };
         // Whole words only: "rapid-review" begins "rapid-review-of-data", not "rapid-reviewing".
@@ -46,7 +43,7 @@ pub fn resolve_report_titles(nodes: &[Node], edges: &mut [Edge]) {
         let candidates: Vec<String> = reports
             .iter()
             .filter(|r| prefix_of(r, named) || prefix_of(named, r))
-            .map(|r| format!("report/{r}/recommendation/{number}"))
+            .map(|r| crate::keys::recommendation(r, number))
             .filter(|k| keys.contains(k.as_str()))
             .collect();
         if let [only] = candidates.as_slice() {

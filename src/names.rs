@@ -156,7 +156,7 @@ impl PersonName {
 
     /// The node key of this person.
     pub fn node_key(&self) -> String {
-        format!("person/{}", self.key())
+        crate::keys::person(&self.key())
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::text::{fold_punctuation, plain, slug};
+use crate::text::{fold_punctuation, plain};
 
 /// Canonical name, then other names, of the domain's bodies (GLOSSARY.md).
 /// This is vocabulary, like a list of honorifics, not a list of answers.
@@ -226,7 +226,7 @@ impl Orgs {
             normalise(name) == wanted || aliases.iter().any(|a| normalise(a) == wanted)
         })?;
         Some(Post {
-            key: format!("post/{}", slug(name)),
+            key: crate::keys::post(name),
             name: (*name).to_owned(),
             organisation: self.resolve(org),
         })
@@ -345,7 +345,7 @@ impl Orgs {
             .or_else(|| self.canonical(&bare))
             .unwrap_or_else(|| bare.trim_start_matches("the ").to_owned());
         Some(Org {
-            key: format!("organisation/{}", slug(&name)),
+            key: crate::keys::organisation(&name),
             name,
             as_written: written,
         })

@@ -243,7 +243,7 @@ impl Provenance {
     async fn document(&self) -> Option<super::documents::Document> {
         let idx = self
             .graph
-            .get(&format!("document/{}", self.span.document))?;
+            .get(&crate::keys::document(&self.span.document))?;
         Some(super::documents::Document(View {
             graph: self.graph.clone(),
             idx,

@@ -178,7 +178,7 @@ fn add_action(
     let line = ctx.src.line(n);
     let key = format!(
         "action/{}/item-{}/{row}",
-        meeting.trim_start_matches("meeting/"),
+        crate::keys::path(meeting),
         slug(&item)
     );
     let span = ctx.src.span(n, n);
@@ -262,7 +262,7 @@ pub(crate) fn add_party(ctx: &mut Ctx<'_>, text: &str, span: Span) -> Option<Str
         return Some(add_post(ctx, &post, span));
     }
     let post = Post {
-        key: format!("post/{}", slug(text)),
+        key: crate::keys::post(text),
         name: text.to_owned(),
         organisation,
     };

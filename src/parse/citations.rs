@@ -20,7 +20,7 @@ use super::{meeting_node, Ctx};
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::names::PersonName;
 use crate::orgs::{Org, Orgs};
-use crate::text::{find_date, plain, slug};
+use crate::text::{find_date, plain};
 
 /// A footnote: its marker at the start of a line, then its text.
 static FOOTNOTE: LazyLock<Regex> =
@@ -82,7 +82,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         let owner = containers[n].clone();
         let key = format!(
             "citation/{}/{run_index}/{number}",
-            ctx.doc_key.trim_start_matches("document/")
+            crate::keys::path(&ctx.doc_key)
         );
         let cited = add_citation(ctx, &key, number, &cap[2], n, &owner);
         // The footnote belongs to the output it stands in, even where no marker
@@ -268,7 +268,7 @@ fn add_citation(
                         .map(|close| plain(&raw[open + 1..open + 1 + close]))
                 })
                 .unwrap_or_else(|| text.split(", ").next().unwrap_or(&text).to_owned());
-            let doc = format!("document/external/{}", slug(&title));
+            let doc = crate::keys::external_document(&title);
             let by = text
                 .split(", ")
                 .next()

@@ -54,7 +54,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             .join("\n\n");
         let key = format!(
             "statement/comment/{}/{ordinal}",
-            ctx.doc_key.trim_start_matches("document/")
+            crate::keys::path(&ctx.doc_key)
         );
         let span = src.span(name_line, last.max(first));
         let person = add_person(ctx, &name, name_text, src.quote_line(name_line, name_text));

@@ -55,8 +55,7 @@ pub(crate) fn add_membership(
     span: Span,
 ) {
     let org_slug = org.map_or("none".to_owned(), |o| slug(&o.name));
-    let person_slug = person.trim_start_matches("person/");
-    let key = format!("membership/{person_slug}/{org_slug}/{}/{date}", slug(role));
+    let key = crate::keys::membership(person, &org_slug, role, date);
     let name = match org {
         Some(org) => format!("{role}, {}", org.name),
         None => role.to_owned(),

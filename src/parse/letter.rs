@@ -240,7 +240,7 @@ fn add_letter(ctx: &mut Ctx<'_>, letter: &Letter, reports: &[Report]) {
     // One sender may write twice on a day: the salutation tells the letters apart.
     let key = format!(
         "document/letter/{}/{}/{sender_slug}/{}",
-        ctx.doc_key.trim_start_matches("document/"),
+        crate::keys::path(&ctx.doc_key),
         date_iso.as_deref().unwrap_or("undated"),
         slug(&plain(salutation))
     );
@@ -480,7 +480,7 @@ fn add_responses(
             }
         }
     }
-    let respondent_slug = respondent.trim_start_matches("organisation/");
+    let respondent_slug = crate::keys::path(respondent);
     for (number, group, first, last) in answers {
         if !report.recommendations.contains(&number) {
             ctx.warn(
@@ -513,10 +513,7 @@ fn add_responses(
                 .collect::<Vec<_>>()
                 .join("\n"),
         );
-        let key = format!(
-            "response/{}/{number}/{respondent_slug}",
-            report.key.trim_start_matches("report/")
-        );
+        let key = crate::keys::response(&report.key, number, respondent_slug);
         let cue_line = said
             .iter()
             .copied()

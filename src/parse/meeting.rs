@@ -137,10 +137,7 @@ fn add_section_document(
     meeting: &MeetingRef,
     kind: &str,
 ) -> String {
-    let key = format!(
-        "document/{kind}/{}",
-        meeting.key.trim_start_matches("meeting/")
-    );
+    let key = format!("document/{kind}/{}", crate::keys::path(&meeting.key));
     let span = ctx.src.span(section.first, section.first);
     let title = format!(
         "{} of the {}, {}",
@@ -231,7 +228,7 @@ pub(crate) fn add_discussed_review(ctx: &mut Ctx<'_>, title: &str, item: &str, s
     if !names_review {
         return;
     }
-    let key = format!("document/external/{}", slug(title));
+    let key = crate::keys::external_document(title);
     ctx.out.add_node(
         Node::new(
             key.clone(),
@@ -427,11 +424,7 @@ pub(super) fn emit_attendance(
         spans.dedup();
         let span = spans[0].clone();
         add_person(ctx, name, &entry.label, span.clone());
-        let key = format!(
-            "attendance/{}/{}",
-            meeting.key.trim_start_matches("meeting/"),
-            person_key.trim_start_matches("person/")
-        );
+        let key = crate::keys::attendance(&meeting.key, &person_key);
         let mut node = Node::new(
             key.clone(),
             NodeKind::Attendance,
@@ -540,7 +533,7 @@ fn add_noted_response(
         },
     };
     let output_span = ctx.src.quote_line(n, find_in_line(line, output));
-    let report_key = format!("report/{}", slug(output));
+    let report_key = crate::keys::report(output);
     let report_kind = if kind == "report" {
         "report"
     } else {

@@ -70,7 +70,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             .join("\n\n");
         let key = format!(
             "action/milestone/{}/{}",
-            ctx.doc_key.trim_start_matches("document/"),
+            crate::keys::path(&ctx.doc_key),
             slug(&milestone)
         );
         let span = src.quote_line(n, line.trim_start_matches('#').trim());

@@ -189,7 +189,7 @@ pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
         orgs: Orgs::default(),
         out: Contribution::default(),
         diagnostics: Vec::new(),
-        doc_key: format!("document/{}", meta.id),
+        doc_key: crate::keys::document(&meta.id),
         first_line: 1,
         sections: Vec::new(),
         answered: 0,
@@ -496,8 +496,7 @@ pub fn sections(src: &Source<'_>) -> Vec<Section> {
 
 /// The meeting key shared by agendas, minutes and transcripts of one meeting.
 pub(crate) fn meeting_key(body_key: &str, date: &str) -> String {
-    let body = body_key.trim_start_matches("organisation/");
-    format!("meeting/{body}/{date}")
+    crate::keys::meeting(body_key, date)
 }
 
 /// A meeting of `body` on `date` (ISO 8601), named with the date as the text

@@ -16,7 +16,7 @@ use super::entities::add_org;
 use super::Ctx;
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::orgs::Orgs;
-use crate::text::{plain, slug};
+use crate::text::plain;
 
 /// "Recommendation 12" as a heading, or "Recommendation 8: text" restated.
 static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,7 +44,7 @@ pub(crate) struct Report {
 
 impl Report {
     pub fn recommendation_key(&self, number: u32) -> String {
-        format!("{}/recommendation/{number}", self.key)
+        crate::keys::recommendation(&self.key, number)
     }
 }
 
@@ -104,7 +104,7 @@ pub(super) fn add_report(
     span: Span,
     extent: Option<(usize, usize)>,
 ) -> Report {
-    let key = format!("report/{}", slug(title));
+    let key = crate::keys::report(title);
     ctx.out.add_node(
         Node::new(
             key.clone(),

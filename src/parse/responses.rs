@@ -55,12 +55,13 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> usize {
         .collect();
     // Only a document whose title says it responds to a report is read so:
     // a pack's letters answer by group headings (see `letter`).
-    let Some((report_slug, report_name)) = answered_report(ctx) else {
+    let Some(report_name) = answered_report(ctx) else {
         return 0;
     };
     if headings.is_empty() {
         return 0;
     }
+    let report_key = crate::keys::report(&report_name);
     let respondent = respondent(ctx);
     let mut count = 0;
     for (h, &(block_index, line, ref _who, ref numbers)) in headings.iter().enumerate() {
@@ -104,10 +105,10 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> usize {
         let heading_span = src.quote_line(line, src.line(line).trim_start_matches('#'));
         let quote_span = src.quote(cue_line, cue_line, &stance.quote);
         let who = respondent.as_ref().map_or(slug(&ctx.meta.id), |(key, _)| {
-            key.trim_start_matches("organisation/").to_owned()
+            crate::keys::path(key).to_owned()
         });
         for &number in numbers {
-            let key = format!("response/{report_slug}/{number}/{who}");
+            let key = crate::keys::response(&report_key, number, &who);
             let mut node = Node::new(
                 key.clone(),
                 NodeKind::Response,
@@ -128,7 +129,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> usize {
             ctx.out.add_edge(Edge::new(
                 key.clone(),
                 EdgeKind::RespondsTo,
-                format!("report/{report_slug}/recommendation/{number}"),
+                crate::keys::recommendation(&report_key, number),
                 heading_span.clone(),
             ));
             ctx.out.add_edge(Edge::new(
@@ -160,11 +161,11 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> usize {
 }
 
 /// The report the document answers: the end of its title after "response to".
-fn answered_report(ctx: &Ctx<'_>) -> Option<(String, String)> {
+fn answered_report(ctx: &Ctx<'_>) -> Option<String> {
     let title = ctx.meta.title.clone();
     let cap = ANSWERS.captures(&title)?;
     let name = cap[1].trim().trim_end_matches('.').to_owned();
-    (name.split_whitespace().count() >= 3).then(|| (slug(&name), name))
+    (name.split_whitespace().count() >= 3).then_some(name)
 }
 
 /// The respondent: the publisher, where the text names it.

@@ -355,15 +355,11 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
     let title_span = ctx.src.quote_line(section.first, title_quote);
     super::meeting::add_discussed_review(ctx, &item_title, &item, title_span);
 
-    let mut doc_slug = format!(
-        "{}/item-{}",
-        meeting.trim_start_matches("meeting/"),
-        slug(&number)
-    );
+    let mut doc_slug = format!("{}/item-{}", crate::keys::path(&meeting), slug(&number));
     if let Some(panel) = &panel {
         doc_slug = format!("{doc_slug}/{}", slug(panel));
     }
-    let transcript = format!("document/transcript/{doc_slug}");
+    let transcript = crate::keys::document_part("transcript", &doc_slug);
     let title = match &panel {
         Some(panel) => format!(
             "Transcript of agenda item {number}, {item_title} – {panel} ({}, {date_text})",
@@ -690,7 +686,7 @@ pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
         evidence: format!("{} labelled turns", turns.len()),
     });
     let doc_key = ctx.doc_key.clone();
-    let doc_slug = doc_key.trim_start_matches("document/").to_owned();
+    let doc_slug = crate::keys::path(&doc_key).to_owned();
     let chair = meeting.as_deref().and_then(|m| chair_of(ctx, m));
     let scope = Scope {
         meeting: meeting.as_deref(),
@@ -708,7 +704,7 @@ pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
 }
 
 fn add_statement(ctx: &mut Ctx<'_>, scope: &Scope<'_>, ordinal: usize, turn: Turn<'_>) {
-    let key = format!("statement/{}/{ordinal}", scope.doc_slug);
+    let key = crate::keys::statement(scope.doc_slug, ordinal);
     let span = ctx.src.span(turn.first, turn.last);
     let label_span = ctx.src.quote_line(turn.first, &turn.label);
     let text = turn.paragraphs.join("\n\n");
