@@ -29,6 +29,18 @@ pub fn document_part(kind: &str, part_path: &str) -> String {
     format!("document/{kind}/{part_path}")
 }
 
+/// A key of `kind` whose path is `parts` joined by `/`, for the kinds whose
+/// path has no structure others take apart (actions, citations, reported
+/// statements, letters inside a pack): `under("citation", &[doc, "2", "14"])`.
+pub fn under(kind: &str, parts: &[&str]) -> String {
+    format!("{kind}/{}", parts.join("/"))
+}
+
+/// The manifest id of a source document's key (`document/{id}`), if it is one.
+pub fn document_id(key: &str) -> Option<&str> {
+    key.strip_prefix("document/")
+}
+
 /// A person by the slug of their core name.
 pub fn person(name_slug: &str) -> String {
     format!("person/{name_slug}")

@@ -42,13 +42,13 @@ node_type! {
         /// The format of the source file (pdf, html, rst, text), for a
         /// document read from a file.
         async fn format(&self) -> Option<&'static str> {
-            let record = self.0.graph.document(self.0.node().key.strip_prefix("document/")?)?;
+            let record = self.0.graph.document(crate::keys::document_id(&self.0.node().key)?)?;
             record.reading.format.map(crate::read::Format::as_str)
         }
 
         /// How many pages the source PDF has text on.
         async fn page_count(&self) -> Option<usize> {
-            let record = self.0.graph.document(self.0.node().key.strip_prefix("document/")?)?;
+            let record = self.0.graph.document(crate::keys::document_id(&self.0.node().key)?)?;
             (!record.reading.pages.is_empty()).then_some(record.reading.pages.len())
         }
 
@@ -56,14 +56,14 @@ node_type! {
         /// normalised text is served at `/source/{id}`, the file at
         /// `/source/{id}/original`).
         async fn original_sha256(&self) -> Option<String> {
-            let record = self.0.graph.document(self.0.node().key.strip_prefix("document/")?)?;
+            let record = self.0.graph.document(crate::keys::document_id(&self.0.node().key)?)?;
             record.reading.original_sha256.clone()
         }
 
         /// What ingest understood of this source file: its kind with the
         /// evidence, facts by type, the share of lines covered, warnings.
         async fn coverage(&self) -> Option<Coverage> {
-            let record = self.0.graph.document(self.0.node().key.strip_prefix("document/")?)?;
+            let record = self.0.graph.document(crate::keys::document_id(&self.0.node().key)?)?;
             record.reading.coverage.clone().map(Coverage)
         }
 

@@ -176,10 +176,13 @@ fn add_action(
         .unwrap_or("")
         .to_lowercase();
     let line = ctx.src.line(n);
-    let key = format!(
-        "action/{}/item-{}/{row}",
-        crate::keys::path(meeting),
-        slug(&item)
+    let key = crate::keys::under(
+        "action",
+        &[
+            crate::keys::path(meeting),
+            &format!("item-{}", slug(&item)),
+            &row.to_string(),
+        ],
     );
     let span = ctx.src.span(n, n);
     let preview: String = text.chars().take(80).collect();

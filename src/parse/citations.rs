@@ -80,9 +80,13 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         let run = runs.last_mut().expect("pushed");
         run.1 = n;
         let owner = containers[n].clone();
-        let key = format!(
-            "citation/{}/{run_index}/{number}",
-            crate::keys::path(&ctx.doc_key)
+        let key = crate::keys::under(
+            "citation",
+            &[
+                crate::keys::path(&ctx.doc_key),
+                &run_index.to_string(),
+                &number.to_string(),
+            ],
         );
         let cited = add_citation(ctx, &key, number, &cap[2], n, &owner);
         // The footnote belongs to the output it stands in, even where no marker

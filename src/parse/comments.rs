@@ -52,9 +52,9 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             .map(|&m| plain(src.line(m)))
             .collect::<Vec<_>>()
             .join("\n\n");
-        let key = format!(
-            "statement/comment/{}/{ordinal}",
-            crate::keys::path(&ctx.doc_key)
+        let key = crate::keys::statement(
+            &format!("comment/{}", crate::keys::path(&ctx.doc_key)),
+            ordinal,
         );
         let span = src.span(name_line, last.max(first));
         let person = add_person(ctx, &name, name_text, src.quote_line(name_line, name_text));

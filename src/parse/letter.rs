@@ -238,11 +238,15 @@ fn add_letter(ctx: &mut Ctx<'_>, letter: &Letter, reports: &[Report]) {
         .map_or_else(|| "unknown".to_owned(), |(_, o)| slug(&o.name));
     let salutation = ctx.src.line(letter.salutation);
     // One sender may write twice on a day: the salutation tells the letters apart.
-    let key = format!(
-        "document/letter/{}/{}/{sender_slug}/{}",
-        crate::keys::path(&ctx.doc_key),
-        date_iso.as_deref().unwrap_or("undated"),
-        slug(&plain(salutation))
+    let key = crate::keys::document_part(
+        "letter",
+        &[
+            crate::keys::path(&ctx.doc_key),
+            date_iso.as_deref().unwrap_or("undated"),
+            &sender_slug,
+            &slug(&plain(salutation)),
+        ]
+        .join("/"),
     );
     let title = subject.as_ref().map_or_else(
         || format!("Letter: {}", plain(salutation)),

@@ -137,7 +137,7 @@ fn add_section_document(
     meeting: &MeetingRef,
     kind: &str,
 ) -> String {
-    let key = format!("document/{kind}/{}", crate::keys::path(&meeting.key));
+    let key = crate::keys::document_part(kind, crate::keys::path(&meeting.key));
     let span = ctx.src.span(section.first, section.first);
     let title = format!(
         "{} of the {}, {}",

@@ -68,10 +68,13 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             .map(|&m| plain(src.line(m)))
             .collect::<Vec<_>>()
             .join("\n\n");
-        let key = format!(
-            "action/milestone/{}/{}",
-            crate::keys::path(&ctx.doc_key),
-            slug(&milestone)
+        let key = crate::keys::under(
+            "action",
+            &[
+                "milestone",
+                crate::keys::path(&ctx.doc_key),
+                &slug(&milestone),
+            ],
         );
         let span = src.quote_line(n, line.trim_start_matches('#').trim());
         let mut node = Node::new(
