@@ -360,11 +360,15 @@ fn add_reported(
 ) {
     let text = plain(&MARKER.replace_all(sentence, ""));
     // Where the sentence stands in the document tells reported statements apart.
-    let key = format!(
-        "statement/reported/{}/{}-{}",
-        container.split('/').next_back().unwrap_or(""),
-        n,
-        start
+    // FIXME(issue 9): the line and column are not what the text says; a key
+    // from the speaker and the claim's words would survive edits above it.
+    let key = crate::keys::under(
+        "statement",
+        &[
+            "reported",
+            container.split('/').next_back().unwrap_or(""),
+            &format!("{n}-{start}"),
+        ],
     );
     let span: Span = ctx.src.quote_line(n, sentence.trim());
     let preview: String = text.chars().take(80).collect();
