@@ -218,11 +218,7 @@ fn meta_from_text(path: &Path, text: &str) -> DocumentMeta {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let title = text
-        .lines()
-        .map(|l| plain(l.trim_start_matches('#')))
-        .find(|l| !l.is_empty())
-        .unwrap_or_else(|| stem.clone());
+    let title = title_of(text).unwrap_or_else(|| stem.clone());
     DocumentMeta {
         id: slug(&stem),
         title,
@@ -230,6 +226,55 @@ fn meta_from_text(path: &Path, text: &str) -> DocumentMeta {
         original_file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()),
         ..DocumentMeta::default()
     }
+}
+
+/// How far into a text its title heading may stand (after a PDF's "Policy
+/// paper" kicker, a site's masthead).
+const TITLE_LINES: usize = 40;
+
+/// A document's title as its text gives it: its top heading, joined over
+/// the lines it was broken into ("# Government response to the" / "# rapid
+/// review into …"); else a "Subject:" field; else the first non-blank line.
+fn title_of(text: &str) -> Option<String> {
+    use crate::read::blocks::{outline, BlockKind};
+    let source = Source::new("title", text);
+    let blocks: Vec<_> = outline(&source)
+        .into_iter()
+        .take_while(|b| b.first <= TITLE_LINES)
+        .collect();
+    let level = |b: &crate::read::blocks::Block| match b.kind {
+        BlockKind::Heading { level } => Some(level),
+        _ => None,
+    };
+    let line_text = |n: usize| plain(source.line(n).trim_start_matches('#'));
+    if let Some(top) = blocks.iter().filter_map(level).min() {
+        let start = blocks.iter().position(|b| level(b) == Some(top))?;
+        let title: Vec<String> = blocks[start..]
+            .iter()
+            .take_while(|b| level(b) == Some(top))
+            .map(|b| line_text(b.first))
+            .collect();
+        return Some(title.join(" "));
+    }
+    if let Some(i) = blocks
+        .iter()
+        .position(|b| line_text(b.first).starts_with("Subject:"))
+    {
+        let rest = line_text(blocks[i].first)["Subject:".len()..]
+            .trim()
+            .to_owned();
+        let value = match (rest.is_empty(), blocks.get(i + 1)) {
+            (true, Some(next)) => (next.first..=next.last)
+                .map(line_text)
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => rest,
+        };
+        if !value.is_empty() {
+            return Some(value);
+        }
+    }
+    (1..=source.len()).map(line_text).find(|l| !l.is_empty())
 }
 
 /// Files a folder holds that describe the folder rather than being documents.
@@ -382,4 +427,31 @@ pub fn ingest_paths_with(
         }
     }
     Ok(reports)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_from_the_text() {
+        assert_eq!(
+            title_of("### Policy paper\n\n# Government response to the\n# rapid review\n\nText")
+                .as_deref(),
+            Some("Government response to the rapid review")
+        );
+        assert_eq!(
+            title_of("\nCORPORATE PANEL – 10 December 2024\nMINUTES").as_deref(),
+            Some("CORPORATE PANEL – 10 December 2024")
+        );
+        assert_eq!(
+            title_of("By:\n\nA, Officer\n\nSubject:\n\nCabinet reconsideration of\nDecision 24\n\nSummary").as_deref(),
+            Some("Cabinet reconsideration of Decision 24")
+        );
+        assert_eq!(
+            title_of("2. Recommendations\n==================\n\n#. One").as_deref(),
+            Some("2. Recommendations")
+        );
+        assert_eq!(title_of(""), None);
+    }
 }

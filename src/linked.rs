@@ -262,17 +262,19 @@ async fn original(State(linked): State<Linked>, Path(id): Path<String>) -> Respo
     let media = match record.reading.format {
         Some(crate::read::Format::Pdf) => "application/pdf",
         Some(crate::read::Format::Html) => "text/html; charset=utf-8",
-        _ => "text/plain; charset=utf-8",
+        // A text source is its own original.
+        _ => return text(StatusCode::OK, record.text.clone()),
     };
-    let lookup_id = id.clone();
-    let bytes = tokio::task::spawn_blocking(move || graph.original(&lookup_id))
+    let bytes = tokio::task::spawn_blocking(move || graph.original(&id))
         .await
         .map_err(|e| e.to_string())
         .and_then(|read| read.map_err(|e| e.to_string()));
     match bytes {
         Ok(Some(bytes)) => ([(header::CONTENT_TYPE, media)], bytes).into_response(),
-        // A text source is its own original.
-        Ok(None) => text(StatusCode::OK, record_text(&linked, &id)),
+        Ok(None) => text(
+            StatusCode::NOT_FOUND,
+            "the original file of this source is not in the store\n".to_owned(),
+        ),
         Err(error) => {
             tracing::error!(%error, "reading an original file");
             text(
@@ -281,15 +283,6 @@ async fn original(State(linked): State<Linked>, Path(id): Path<String>) -> Respo
             )
         }
     }
-}
-
-fn record_text(linked: &Linked, id: &str) -> String {
-    linked
-        .graph
-        .snapshot()
-        .document(id)
-        .map(|d| d.text.clone())
-        .unwrap_or_default()
 }
 
 /// Buffers writes and hands them to the response body in chunks, so the

@@ -425,10 +425,7 @@ impl Store {
                     }
                 }
                 write(documents, doc.as_bytes(), Some(encode(&record)))?;
-                match original {
-                    Some(bytes) => write(originals, doc.as_bytes(), Some(bytes.to_vec()))?,
-                    None => write(originals, doc.as_bytes(), None)?,
-                }
+                write(originals, doc.as_bytes(), original.map(<[u8]>::to_vec))?;
                 let generation = meta_tree
                     .get(KEY_GENERATION)?
                     .and_then(|b| b.as_ref().try_into().ok())

@@ -271,6 +271,28 @@ fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
     })
 }
 
+/// Drops a trailing weekday and the dashes and commas around it, in any case
+/// ("Police and Crime Committee – Wednesday", "CORPORATE PARENTING PANEL –").
+pub fn strip_trailing_weekday(text: &str) -> &str {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let separators = |c: char| c.is_whitespace() || ",-–—".contains(c);
+    let trimmed = text.trim_start().trim_end_matches(separators);
+    // ASCII lower-casing keeps byte offsets, so the cut below is on a boundary.
+    let lower = trimmed.to_ascii_lowercase();
+    match DAYS.iter().find(|day| lower.ends_with(*day)) {
+        Some(day) => trimmed[..trimmed.len() - day.len()].trim_end_matches(separators),
+        None => trimmed,
+    }
+}
+
 /// Whether a line marks a blank page, the end of one document in a pack.
 pub fn is_blank_page(line: &str) -> bool {
     line.len() < 80 && plain(line).eq_ignore_ascii_case("This page is intentionally left blank")

@@ -123,10 +123,16 @@ fn the_witness_label_is_the_witness_being_heard() {
         })
         .collect();
     assert_eq!(spoke.len(), witness_turns);
-    assert!(
-        spoke.iter().all(|e| e.source == "person/paula-vennells"),
-        "{spoke:?}"
-    );
+    // The witness: the heading line above the underline over "(sworn)".
+    let lines: Vec<&str> = text.lines().collect();
+    let sworn = lines.iter().position(|l| l.contains("(sworn)")).unwrap();
+    let heading = (0..sworn)
+        .rev()
+        .find(|&i| lines[i].starts_with("---"))
+        .map(|i| lines[i - 1])
+        .unwrap();
+    let key = format!("person/{}", heading.to_lowercase().replace(' ', "-"));
+    assert!(spoke.iter().all(|e| e.source == key), "{key}: {spoke:?}");
 }
 
 #[test]
@@ -257,17 +263,32 @@ fn minutes_attendance_by_status() {
     // Where the meeting was: the header's "held in the …".
     let from = text.find("held in the ").unwrap() + "held in the ".len();
     let place = text[from..from + text[from..].find('.').unwrap()].replace('\n', " ");
-    let meeting = graph()
-        .1
-        .nodes()
-        .find(|n| n.key == "meeting/corporate-parenting-panel/2024-12-10")
-        .unwrap();
-    assert_eq!(meeting.prop("place"), Some(place.as_str()));
-    // "(Chair)" in the present list makes the chair.
+    // The meeting the minutes record.
     let (_, graph) = graph();
-    assert!(graph.edges().any(|e| e.kind == EdgeKind::ChairedBy
-        && e.source
-            .starts_with("meeting/corporate-parenting-panel/2024-12-10")));
+    let recorded = graph
+        .edges()
+        .find(|e| e.kind == EdgeKind::Records && e.source == "document/kentcc-minutes-2024-12-10")
+        .map(|e| e.target.clone())
+        .unwrap();
+    let meeting = graph.nodes().find(|n| n.key == recorded).unwrap();
+    assert_eq!(meeting.prop("place"), Some(place.as_str()));
+    // The date of the header's first line.
+    let first = text.lines().next().unwrap();
+    let (date, _) = scrutiny::text::find_date(first).unwrap();
+    assert_eq!(meeting.prop("date"), Some(date.to_string().as_str()));
+    // "(Chair)" in the present list makes the chair: the name before it.
+    let present_from = text.find("PRESENT:").unwrap() + "PRESENT:".len();
+    let chair_name =
+        text[present_from..present_from + text[present_from..].find(" (Chair)").unwrap()].trim();
+    let chair = graph
+        .edges()
+        .find(|e| e.kind == EdgeKind::ChairedBy && e.source == recorded)
+        .map(|e| e.target.clone())
+        .unwrap();
+    assert_eq!(
+        graph.nodes().find(|n| n.key == chair).unwrap().name,
+        chair_name
+    );
 }
 
 #[test]
@@ -672,15 +693,25 @@ fn html_minutes_attendance_and_the_chair_in_prose() {
 /// names someone the text lists as a member present or a witness.
 fn oral_evidence_turns(text: &str) -> BTreeMap<String, usize> {
     let line = Regex::new(r"^(?:Q\d+ )?([^:]{2,60}): \S").unwrap();
-    let listed: String = text
-        .lines()
-        .filter(|l| {
-            l.starts_with("Members present:")
-                || l.starts_with("Witnesses:")
-                || l.contains(", Department for")
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    // The members present, and the witnesses: a "Witnesses:" line, or the
+    // first paragraph under a "Witnesses" heading line.
+    let lines: Vec<&str> = text.lines().collect();
+    let mut listed: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("Members present:") || l.starts_with("Witnesses:"))
+        .collect();
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim() == "Witnesses" {
+            listed.extend(
+                lines[i + 1..]
+                    .iter()
+                    .copied()
+                    .find(|n| !n.trim().is_empty()),
+            );
+        }
+    }
+    let listed = listed.join(" ");
     let mut counts = BTreeMap::new();
     for l in text
         .lines()
@@ -890,4 +921,52 @@ fn lettered_parts_of_recommendations() {
             .unwrap()
             .contains(part.prop("text").unwrap()));
     }
+}
+
+#[test]
+fn minutes_need_no_manifest() {
+    // What the text says is found without a manifest: the same file alone in
+    // a folder gives its meeting and every attendance record.
+    let dir = tempfile::tempdir().unwrap();
+    let name = "kentcc-minutes-2024-12-10.pdf";
+    std::fs::copy(real(name), dir.path().join(name)).unwrap();
+    let store = common::ingest_fresh(&[dir.path().to_owned()]);
+    let alone = Graph::load(&store).unwrap();
+    let count = |graph: &Graph, kind: NodeKind| graph.nodes().filter(|n| n.kind == kind).count();
+    let with_manifest = nodes_of("kentcc-minutes-2024-12-10", NodeKind::Attendance).len();
+    assert!(with_manifest > 20);
+    assert_eq!(count(&alone, NodeKind::Attendance), with_manifest);
+    assert_eq!(count(&alone, NodeKind::Meeting), 1);
+}
+
+#[test]
+fn a_response_finds_its_report_without_a_manifest() {
+    // The titles come from the PDFs' own title headings (broken over lines).
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "dhsc-report-recommendations-2024-03-21.pdf",
+        "dhsc-govt-response-2024-03-21.pdf",
+    ] {
+        std::fs::copy(real(name), dir.path().join(name)).unwrap();
+    }
+    let store = common::ingest_fresh(&[dir.path().to_owned()]);
+    let alone = Graph::load(&store).unwrap();
+    let recommendations: BTreeSet<&str> = alone
+        .nodes()
+        .filter(|n| n.kind == NodeKind::Recommendation)
+        .map(|n| n.key.as_str())
+        .collect();
+    let answered: BTreeSet<&str> = alone
+        .edges()
+        .filter(|e| e.kind == EdgeKind::RespondsTo)
+        .map(|e| e.target.as_str())
+        .collect();
+    // With a manifest, as counted there: 13 recommendations, each answered.
+    let with_manifest = nodes_of(
+        "dhsc-report-recommendations-2024-03-21",
+        NodeKind::Recommendation,
+    )
+    .len();
+    assert_eq!(recommendations.len(), with_manifest);
+    assert_eq!(answered, recommendations);
 }

@@ -42,13 +42,13 @@ node_type! {
         /// The format of the source file (pdf, html, rst, text), for a
         /// document read from a file.
         async fn format(&self) -> Option<&'static str> {
-            let record = self.0.graph.document(crate::keys::document_id(&self.0.node().key)?)?;
+            let record = self.record()?;
             record.reading.format.map(crate::read::Format::as_str)
         }
 
         /// How many pages the source PDF has text on.
         async fn page_count(&self) -> Option<usize> {
-            let record = self.0.graph.document(crate::keys::document_id(&self.0.node().key)?)?;
+            let record = self.record()?;
             (!record.reading.pages.is_empty()).then_some(record.reading.pages.len())
         }
 
@@ -56,14 +56,14 @@ node_type! {
         /// normalised text is served at `/source/{id}`, the file at
         /// `/source/{id}/original`).
         async fn original_sha256(&self) -> Option<String> {
-            let record = self.0.graph.document(crate::keys::document_id(&self.0.node().key)?)?;
+            let record = self.record()?;
             record.reading.original_sha256.clone()
         }
 
         /// What ingest understood of this source file: its kind with the
         /// evidence, facts by type, the share of lines covered, warnings.
         async fn coverage(&self) -> Option<Coverage> {
-            let record = self.0.graph.document(crate::keys::document_id(&self.0.node().key)?)?;
+            let record = self.record()?;
             record.reading.coverage.clone().map(Coverage)
         }
 
@@ -444,6 +444,16 @@ node_type! {
     }
 }
 
+impl Document {
+    /// The stored record of a source document (none for a part of one, such
+    /// as a pack's transcript, or a document only cited).
+    fn record(&self) -> Option<&crate::store::DocumentRecord> {
+        self.0
+            .graph
+            .document(crate::keys::document_id(&self.0.node().key)?)
+    }
+}
+
 /// What ingest understood of one source file.
 pub struct Coverage(crate::coverage::Coverage);
 
@@ -455,6 +465,16 @@ pub struct FactCount {
     pub kind: String,
     /// How many.
     pub count: usize,
+}
+
+fn fact_counts(counts: &std::collections::BTreeMap<String, usize>) -> Vec<FactCount> {
+    counts
+        .iter()
+        .map(|(kind, &count)| FactCount {
+            kind: kind.clone(),
+            count,
+        })
+        .collect()
 }
 
 /// A run of lines the parsers read as one kind of document.
@@ -498,26 +518,12 @@ impl Coverage {
 
     /// Facts extracted, by kind.
     async fn facts(&self) -> Vec<FactCount> {
-        self.0
-            .facts
-            .iter()
-            .map(|(kind, &count)| FactCount {
-                kind: kind.clone(),
-                count,
-            })
-            .collect()
+        fact_counts(&self.0.facts)
     }
 
     /// Blocks of the outline, by kind (heading, paragraph, list-item, table-row).
     async fn blocks(&self) -> Vec<FactCount> {
-        self.0
-            .blocks
-            .iter()
-            .map(|(kind, &count)| FactCount {
-                kind: kind.clone(),
-                count,
-            })
-            .collect()
+        fact_counts(&self.0.blocks)
     }
 
     /// Non-blank lines of the normalised text.

@@ -29,7 +29,7 @@ use crate::coverage::{DocumentKind, Region};
 use crate::model::AttendanceStatus;
 use crate::names::PersonName;
 use crate::read::blocks::BlockKind;
-use crate::text::find_date;
+use crate::text::{find_date, strip_trailing_weekday};
 
 /// A list of attendees: which list it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -309,7 +309,16 @@ fn header_date<'s>(ctx: &Ctx<'s>, n: usize) -> Option<(chrono::NaiveDate, &'s st
     let before = line[..line.find(text).unwrap_or(0)]
         .trim_end()
         .to_lowercase();
-    if before.ends_with(" to") || before.ends_with(['-', '–']) || before.ends_with("until") {
+    // "1 January to 31 March 2009", "1–31 March": the date ends a period. A
+    // dash after a name ("PANEL – 10th December 2024") does not.
+    let after_number = before
+        .trim_end_matches(['-', '–'])
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit());
+    if before.ends_with(" to")
+        || before.ends_with("until")
+        || (before.ends_with(['-', '–']) && after_number)
+    {
         return None;
     }
     let block = ctx.blocks.iter().find(|b| b.first <= n && n <= b.last);
@@ -423,27 +432,6 @@ fn body_named(ctx: &Ctx<'_>, name: &str) -> Option<crate::orgs::Org> {
         .iter()
         .any(|w| lower.contains(w));
     looks.then(|| ctx.orgs.resolve(&written)).flatten()
-}
-
-fn strip_trailing_weekday(text: &str) -> &str {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || ",-–—".contains(c));
-    let lower = trimmed.to_ascii_lowercase();
-    for day in DAYS {
-        if lower.ends_with(day) {
-            return trimmed[..trimmed.len() - day.len()]
-                .trim_end_matches(|c: char| c.is_whitespace() || ",-–—".contains(c));
-        }
-    }
-    trimmed
 }
 
 /// Reads the list that starts at line `first` and runs to the end of its
@@ -801,7 +789,7 @@ fn add_entry(
     last: usize,
     attendance: &mut BTreeMap<String, Attendance>,
 ) {
-    let piece = strip_plural_title(&piece).0;
+    let piece = piece.as_str();
     if let Some(cap) = SUBSTITUTED_BY
         .captures(piece)
         .or_else(|| FOR_WHOM.captures(piece))

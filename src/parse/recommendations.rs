@@ -28,6 +28,11 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether a line opens a recommendation ("Recommendation 3", "R7: …").
+pub(super) fn opens_recommendation(line: &str) -> bool {
+    NUMBERED.is_match(line)
+}
+
 /// Blocks one recommendation's text may run over, at most: a PDF has no
 /// headings to end it.
 const MAX_BLOCKS: usize = 15;

@@ -72,7 +72,10 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> Vec<Report> {
             continue;
         }
         let text = plain(line.trim_start_matches('#'));
-        if line.starts_with('#') && text.eq_ignore_ascii_case("recommendations") {
+        // "# recommendations" ending a title broken over lines ("# … final
+        // report and" / "# recommendations") is the title, not a list's heading.
+        let ends_title = n > 1 && is_title_heading(line) && is_title_heading(ctx.src.line(n - 1));
+        if line.starts_with('#') && text.eq_ignore_ascii_case("recommendations") && !ends_title {
             if let Some(report) = summary_list(ctx, n) {
                 reports.push(report);
             }
@@ -90,12 +93,19 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> Vec<Report> {
 }
 
 /// The title H1 before line `n`, and where the report runs to.
-fn report_extent(ctx: &Ctx<'_>, n: usize) -> Option<(usize, usize)> {
-    let title = (1..n).rev().find(|&m| is_title_heading(ctx.src.line(m)))?;
+/// The title before line `n` — its first and last line, since a PDF's title
+/// heading can be broken over several lines — and where the report runs to.
+fn report_extent(ctx: &Ctx<'_>, n: usize) -> Option<(usize, usize, usize)> {
+    let title_last = (1..n).rev().find(|&m| is_title_heading(ctx.src.line(m)))?;
+    let title_first = (1..=title_last)
+        .rev()
+        .take_while(|&m| is_title_heading(ctx.src.line(m)))
+        .last()
+        .unwrap_or(title_last);
     let end = (n + 1..=ctx.src.len())
         .find(|&m| is_title_heading(ctx.src.line(m)))
         .map_or(ctx.src.len(), |m| m - 1);
-    Some((title, end))
+    Some((title_first, title_last, end))
 }
 
 pub(super) fn add_report(
@@ -132,22 +142,25 @@ pub(super) fn add_report(
 /// A "Recommendations" heading over "Recommendation N" headings.
 fn summary_list(ctx: &mut Ctx<'_>, heading: usize) -> Option<Report> {
     let level = heading_level(ctx.src.line(heading));
-    let Some((title_line, end)) = report_extent(ctx, heading) else {
+    let Some((title_line, title_last, end)) = report_extent(ctx, heading) else {
         ctx.warn(
             heading,
             "a list of recommendations with no report title (a \"# Title\" heading) before it",
         );
         return None;
     };
-    let title = plain(&ctx.src.line(title_line)[1..]);
-    let mut report = add_report(
-        ctx,
-        &title,
-        ctx.src.quote_line(title_line, &title),
-        Some((title_line, end)),
-    );
+    let title = (title_line..=title_last)
+        .map(|m| plain(&ctx.src.line(m)[1..]))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title_span = if title_line == title_last {
+        ctx.src.quote_line(title_line, &title)
+    } else {
+        ctx.src.span(title_line, title_last)
+    };
+    let mut report = add_report(ctx, &title, title_span, Some((title_line, end)));
     // The line after the title names the authoring body, when it is one.
-    if let Some(by) = (title_line + 1..title_line + 4).find(|&m| !ctx.src.line(m).trim().is_empty())
+    if let Some(by) = (title_last + 1..title_last + 4).find(|&m| !ctx.src.line(m).trim().is_empty())
     {
         let author = plain(ctx.src.line(by));
         if ctx.orgs.is_known(&author) || Orgs::looks_like_org(&author) {

@@ -31,11 +31,6 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static ANSWERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)response to (?:the )?(.+)$").expect("valid regex"));
 
-/// "Recommendation 3" opening a block: the quoted recommendation, which ends
-/// the response before it.
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^recommendation\s+\d{1,3}\b").expect("valid regex"));
-
 /// Finds the responses; returns how many were found.
 pub(super) fn parse(ctx: &mut Ctx<'_>) -> usize {
     let src = ctx.src;
@@ -81,7 +76,8 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) -> usize {
             let first_text = plain(src.line(block.first).trim_start_matches('#'));
             if block.is_heading()
                 || block.kind == BlockKind::Directive
-                || QUOTED.is_match(&first_text)
+                // "Recommendation 3": the quoted recommendation, which ends the response before it.
+                || super::recommendations::opens_recommendation(&first_text)
             {
                 break;
             }

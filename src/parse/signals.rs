@@ -63,18 +63,12 @@ pub(super) fn collect(ctx: &mut Ctx<'_>) {
         let near_start = opening < OPENING_LINES;
         opening += block.last - block.first + 1;
         if is_heading || near_start {
-            if text
-                .split_whitespace()
-                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "minutes")
-            {
-                ctx.signals.minutes_words += 1;
-            }
-            if text
-                .split_whitespace()
-                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "agenda")
-            {
-                ctx.signals.agenda_words += 1;
-            }
+            let says = |word: &str| {
+                text.split_whitespace()
+                    .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == word)
+            };
+            ctx.signals.minutes_words += usize::from(says("minutes"));
+            ctx.signals.agenda_words += usize::from(says("agenda"));
         }
         if is_heading && text.contains("recommendation") {
             ctx.signals.recommendation_headings += 1;

@@ -22,7 +22,7 @@ use super::{item_key, meeting_node, Ctx, Section};
 use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::names::SpeakerLabel;
 use crate::read::blocks::BlockKind;
-use crate::text::{find_date, is_page_furniture, plain, slug};
+use crate::text::{find_date, is_page_furniture, plain, slug, strip_trailing_weekday};
 
 /// A bold speaker label at the start of a line, the colon inside or outside
 /// the emphasis, and the text after it.
@@ -319,7 +319,8 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
         return;
     };
     // The body is what precedes the weekday and the date.
-    let body_text = strip_weekday(&before[..before.find(date_text).unwrap_or(before.len())]);
+    let body_text =
+        strip_trailing_weekday(&before[..before.find(date_text).unwrap_or(before.len())]);
     let header_span = ctx.src.quote_line(section.first, header);
     let Some(body) = add_org(ctx, body_text, ctx.src.quote_line(meeting_line, body_text)) else {
         ctx.error(
@@ -427,26 +428,6 @@ struct Scope<'a> {
     chair: Option<String>,
 }
 
-/// Drops a trailing weekday ("Police and Crime Committee – Wednesday").
-fn strip_weekday(text: &str) -> &str {
-    const DAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    let mut text = text.trim();
-    for day in DAYS {
-        if let Some(rest) = text.strip_suffix(day) {
-            text = rest.trim_end();
-        }
-    }
-    text.trim_end_matches(|c: char| c.is_whitespace() || "-–—,".contains(c))
-}
-
 /// The person the document says chaired `meeting` (its `chaired-by` edge).
 fn chair_of(ctx: &Ctx<'_>, meeting: &str) -> Option<String> {
     ctx.out
@@ -462,6 +443,8 @@ fn chair_of(ctx: &Ctx<'_>, meeting: &str) -> Option<String> {
 fn collect_turns<'s>(ctx: &mut Ctx<'s>, first: usize, last: usize, strict: bool) -> Vec<Turn<'s>> {
     let src = ctx.src;
     let mut turns: Vec<Turn<'s>> = Vec::new();
+    // Whether the last turn still takes lines: a heading ends it.
+    let mut open = false;
     let mut witness: Option<SpeakerLabel> = None;
     let mut refused: Vec<(String, usize, usize)> = Vec::new();
     let heading_lines: Vec<(usize, usize)> = ctx
@@ -486,10 +469,7 @@ fn collect_turns<'s>(ctx: &mut Ctx<'s>, first: usize, last: usize, strict: bool)
                     let title = plain(line.trim_start_matches('#'));
                     witness = SpeakerLabel::parse(&title);
                 }
-                if let Some(turn) = turns.last_mut() {
-                    turn.last = turn.last.min(n - 1);
-                }
-                turns.push(Turn::closed());
+                open = false;
             }
             n = heading_last + 1;
             continue;
@@ -523,6 +503,7 @@ fn collect_turns<'s>(ctx: &mut Ctx<'s>, first: usize, last: usize, strict: bool)
                             vec![text]
                         },
                     });
+                    open = true;
                     continue;
                 }
                 None => match refused.iter_mut().find(|(l, _, _)| l == found.label) {
@@ -539,7 +520,7 @@ fn collect_turns<'s>(ctx: &mut Ctx<'s>, first: usize, last: usize, strict: bool)
             continue;
         }
         match turns.last_mut() {
-            Some(turn) if !turn.is_closed() => {
+            Some(turn) if open => {
                 turn.paragraphs.push(line);
                 turn.last = n - 1;
             }
@@ -554,9 +535,6 @@ fn collect_turns<'s>(ctx: &mut Ctx<'s>, first: usize, last: usize, strict: bool)
         );
     }
     turns.retain(|turn| {
-        if turn.is_closed() {
-            return false;
-        }
         if turn.paragraphs.is_empty() {
             if strict {
                 ctx.error(
@@ -579,23 +557,6 @@ fn collect_turns<'s>(ctx: &mut Ctx<'s>, first: usize, last: usize, strict: bool)
         !turn.paragraphs.is_empty()
     });
     turns
-}
-
-impl Turn<'_> {
-    /// A marker that ends the turn before it (a heading came).
-    fn closed() -> Self {
-        Turn {
-            label: String::new(),
-            speaker: Speaker::Role(String::new()),
-            first: 0,
-            last: 0,
-            paragraphs: Vec::new(),
-        }
-    }
-
-    fn is_closed(&self) -> bool {
-        self.first == 0
-    }
 }
 
 /// A hearing's transcript: a whole document of labelled turns with no agenda

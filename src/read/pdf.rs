@@ -236,13 +236,14 @@ fn normalise(mut pages: Vec<Vec<Line>>) -> Result<Reading, ReadError> {
             continue;
         }
         let mut previous_block = None;
+        // The heading level of the block being written: a heading over two
+        // lines has each line marked at the same level.
+        let mut level = None;
         for (i, line) in page.iter().enumerate() {
             let new_block = previous_block != Some(line.block);
-            let level = if new_block {
-                block_level(page, i, body, &levels)
-            } else {
-                None
-            };
+            if new_block {
+                level = block_level(page, i, body, &levels);
+            }
             if new_block && !text.is_empty() {
                 // A paragraph that runs on over the page break stays one.
                 let runs_on = i == 0
@@ -263,12 +264,6 @@ fn normalise(mut pages: Vec<Vec<Line>>) -> Result<Reading, ReadError> {
             if let Some(level) = level {
                 text.push_str(&"#".repeat(level));
                 text.push(' ');
-            } else if !new_block && is_heading_block(page, i, body) {
-                // A heading over two lines: each line marked at the same level.
-                if let Some(level) = block_level(page, first_of_block(page, i), body, &levels) {
-                    text.push_str(&"#".repeat(level));
-                    text.push(' ');
-                }
             }
             text.push_str(&line.text);
             text.push('\n');
@@ -294,21 +289,13 @@ fn normalise(mut pages: Vec<Vec<Line>>) -> Result<Reading, ReadError> {
     })
 }
 
-fn first_of_block(page: &[Line], i: usize) -> usize {
-    let block = page[i].block;
-    (0..=i)
-        .rev()
-        .take_while(|&j| page[j].block == block)
-        .last()
-        .unwrap_or(i)
-}
-
 /// Whether the block of line `i` is short and set larger than the body.
 fn is_heading_block(page: &[Line], i: usize, body: f32) -> bool {
     let block = page[i].block;
     let lines: Vec<&Line> = page.iter().filter(|l| l.block == block).collect();
     body > 0.0
-        && lines.len() <= 3
+        // A report's title may wrap over five lines.
+        && lines.len() <= 5
         && lines.iter().all(|l| l.height >= body * HEADING_RATIO)
         && lines.iter().map(|l| l.text.len()).sum::<usize>() < 200
 }
