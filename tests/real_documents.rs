@@ -210,9 +210,14 @@ fn numbered_recommendations_are_found_with_their_numbers() {
 fn list_names(text: &str, label: &str, next: &str) -> usize {
     let start = text.find(label).unwrap() + label.len();
     let end = start + text[start..].find(next).unwrap();
+    count_listed(&text[start..end])
+}
+
+/// The names of one list: pieces between commas and "and", outside brackets.
+fn count_listed(list: &str) -> usize {
     let mut depth = 0;
     let mut names = 1;
-    let list = text[start..end].replace('\n', " ");
+    let list = list.replace('\n', " ");
     let list = list.as_str();
     for (i, c) in list.char_indices() {
         match c {
@@ -289,6 +294,30 @@ fn minutes_attendance_by_status() {
         graph.nodes().find(|n| n.key == chair).unwrap().name,
         chair_name
     );
+}
+
+#[test]
+fn an_inline_list_runs_on_over_the_paragraphs_of_names_after_it() {
+    // Merton's PDF sets "ALSO PRESENT:" beside its list, in a column of its
+    // own; the list goes on in two more paragraphs (officers, auditors).
+    let bytes = std::fs::read(real("merton-agendapack-minutes-2009-10-22.pdf")).unwrap();
+    let text = scrutiny::read::read("m.pdf", &bytes).unwrap().text;
+    let present = list_names(&text, "PRESENT:", "ALSO PRESENT:");
+    let from = text.find("ALSO PRESENT:").unwrap() + "ALSO PRESENT:".len();
+    let to = from + text[from..].find("Apologies").unwrap();
+    let paragraphs: Vec<&str> = text[from..to]
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(paragraphs.len() >= 3, "{paragraphs:?}");
+    let also: usize = paragraphs.iter().map(|p| count_listed(p)).sum();
+    let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
+    for node in nodes_of("merton-agendapack-minutes-2009-10-22", NodeKind::Attendance) {
+        *by_status
+            .entry(node.prop("status").unwrap().to_owned())
+            .or_default() += 1;
+    }
+    assert_eq!(by_status.get("present").copied(), Some(present + also));
 }
 
 #[test]

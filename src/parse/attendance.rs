@@ -458,13 +458,23 @@ fn read_list(
     let mut ranges: Vec<(usize, usize, usize)> = Vec::new();
     let more_in_block = (first + 1..=block_last)
         .any(|n| !src.line(n).trim().is_empty() && !is_reference(src.line(n)));
-    if !rest.trim().is_empty() || more_in_block {
+    // A sentence ("Apologies were received from …") runs to its full stop;
+    // a list after a colon runs on while its lines read as a list.
+    let sentence = LABELS.iter().any(|(label, _)| {
+        (label.ends_with(" from") || label.ends_with(" by"))
+            && src.line(first).to_lowercase().contains(label)
+    });
+    let inline = !rest.trim().is_empty() || more_in_block;
+    if inline {
         ranges.push((first, label_offset, block_last));
-    } else {
-        // A label alone ("PRESENT", "Apologies for Absence") takes the
-        // paragraph after it, the list items after it (one name each), and
-        // further paragraphs while they read as lists of names ("ALSO
-        // PRESENT:" over councillors, then officers, then auditors).
+    }
+    // A label alone ("PRESENT", "Apologies for Absence") takes the
+    // paragraph after it, the list items after it (one name each), and
+    // further paragraphs while they read as lists of names ("ALSO PRESENT:"
+    // over councillors, then officers, then auditors); a list after the
+    // label on its line goes on so too, once it fills its paragraph.
+    let runs_on = !inline || (!sentence && block_last == ctx.blocks[index].last);
+    if runs_on {
         let mut i = index + 1;
         while let Some(next) = ctx.blocks.get(i) {
             if next.is_heading() || next.first > stop {
@@ -487,12 +497,6 @@ fn read_list(
             i += 1;
         }
     }
-    // A sentence ("Apologies were received from …") runs to its full stop;
-    // a list after a colon runs on while its lines read as a list.
-    let sentence = LABELS.iter().any(|(label, _)| {
-        (label.ends_with(" from") || label.ends_with(" by"))
-            && src.line(first).to_lowercase().contains(label)
-    });
     let mut last = first;
     for (line, offset, end) in ranges {
         let end = if sentence {

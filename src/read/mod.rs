@@ -22,6 +22,7 @@
 pub mod blocks;
 mod html;
 mod pdf;
+mod table;
 
 use serde::{Deserialize, Serialize};
 

@@ -33,19 +33,11 @@ const PAGES_PER_CALL: usize = 50;
 /// How much taller than the body text a heading's lines are.
 const HEADING_RATIO: f32 = 1.2;
 
-/// One line of a page, with its block and height.
-#[derive(Clone, Debug)]
-struct Line {
-    text: String,
-    /// Index of its block on the page.
-    block: usize,
-    /// Line height in points: a stand-in for the font size.
-    height: f32,
-}
+use super::table::{self, Line, Word};
 
 pub(super) fn read(bytes: &[u8]) -> Result<Reading, ReadError> {
     let pages = page_count(bytes)?;
-    let mut all: Vec<Vec<Line>> = Vec::with_capacity(pages);
+    let mut all: Vec<Vec<table::Block>> = Vec::with_capacity(pages);
     let mut first = 1;
     while first <= pages {
         let last = (first + PAGES_PER_CALL - 1).min(pages);
@@ -132,9 +124,10 @@ fn run(tool: &str, args: &[&str], bytes: &[u8]) -> Result<String, ReadError> {
     }
 }
 
-/// The `-bbox-layout` XHTML → pages of lines. html5ever reads it like any
-/// page; `page`, `block`, `line` and `word` are its elements.
-fn parse_layout(xhtml: &str) -> Vec<Vec<Line>> {
+/// The `-bbox-layout` XHTML → pages of blocks of lines of words, with
+/// their boxes. html5ever reads it like any page; `page`, `block`, `line`
+/// and `word` are its elements.
+fn parse_layout(xhtml: &str) -> Vec<Vec<table::Block>> {
     let html = Html::parse_document(xhtml);
     let select = |s: &str| Selector::parse(s).expect("valid selector");
     let (page_sel, block_sel, line_sel, word_sel) = (
@@ -151,24 +144,26 @@ fn parse_layout(xhtml: &str) -> Vec<Vec<Line>> {
     };
     html.select(&page_sel)
         .map(|page| {
-            let mut lines = Vec::new();
-            for (block_index, block) in page.select(&block_sel).enumerate() {
-                for line in block.select(&line_sel) {
-                    let words: Vec<String> = line
-                        .select(&word_sel)
-                        .map(|w| w.text().collect::<String>())
-                        .collect();
-                    let text = words.join(" ");
-                    if !text.trim().is_empty() {
-                        lines.push(Line {
-                            text,
-                            block: block_index,
-                            height: number(line, "ymax") - number(line, "ymin"),
-                        });
-                    }
-                }
-            }
-            lines
+            page.select(&block_sel)
+                .map(|block| {
+                    block
+                        .select(&line_sel)
+                        .map(|line| {
+                            // Words take their line's vertical extent, so a piece of a line is as tall as the line.
+                            let (top, bottom) = (number(line, "ymin"), number(line, "ymax"));
+                            line.select(&word_sel)
+                                .map(|w| Word {
+                                    text: w.text().collect(),
+                                    x0: number(w, "xmin"),
+                                    x1: number(w, "xmax"),
+                                    y0: top,
+                                    y1: bottom,
+                                })
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect()
         })
         .collect()
 }
@@ -187,43 +182,26 @@ fn body_height(pages: &[Vec<Line>]) -> f32 {
         .map_or(0.0, |(height, _)| height as f32 / 10.0)
 }
 
-/// Pages of lines → normalised text: furniture out, blocks a blank line
-/// apart, headings marked, the first line of each page recorded.
-fn normalise(mut pages: Vec<Vec<Line>>) -> Result<Reading, ReadError> {
+/// Pages of blocks → normalised text: furniture out, table rows put back
+/// together, blocks a blank line apart, headings marked, the first line of
+/// each page recorded.
+fn normalise(mut pages: Vec<Vec<table::Block>>) -> Result<Reading, ReadError> {
     let n_pages = pages.len();
     let empty: Vec<u32> = (0..n_pages)
-        .filter(|&i| pages[i].is_empty())
+        .filter(|&i| pages[i].iter().flatten().all(|words| words.is_empty()))
         .map(|i| i as u32 + 1)
         .collect();
     if empty.len() == n_pages {
         return Err(ReadError::NoTextLayer { pages: n_pages });
     }
-    let texts: Vec<Vec<&str>> = pages
+    // Furniture goes first, so a running header set beside the page's first
+    // table row is not taken for a cell of it.
+    let removed = strip_furniture(&mut pages);
+    let mut carry = None;
+    let kept_pages: Vec<Vec<Line>> = pages
         .iter()
-        .map(|p| p.iter().map(|l| l.text.as_str()).collect())
+        .map(|page| table::lines(page, &mut carry))
         .collect();
-    let furniture = running_lines(&texts);
-    let mut removed = 0;
-    let mut kept_pages: Vec<Vec<Line>> = Vec::with_capacity(n_pages);
-    // A running header is content once: its first appearance stays (the
-    // minutes' "AUDIT COMMITTEE / 24 SEPTEMBER 2009" over their first page),
-    // its repeats are furniture.
-    let mut seen_once: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (page, text) in pages.iter().zip(&texts) {
-        let edges = edge_positions(text);
-        let mut kept = Vec::new();
-        for (i, line) in page.iter().enumerate() {
-            let at_edge = edges.contains(&i);
-            let shape = shape(&line.text);
-            let running = at_edge && furniture.contains_key(&shape) && !seen_once.insert(shape);
-            if (at_edge && is_page_number(&line.text)) || running {
-                removed += 1;
-            } else {
-                kept.push(line.clone());
-            }
-        }
-        kept_pages.push(kept);
-    }
     pages.clear();
     let body = body_height(&kept_pages);
     let levels = heading_levels(&kept_pages, body);
@@ -248,6 +226,7 @@ fn normalise(mut pages: Vec<Vec<Line>>) -> Result<Reading, ReadError> {
                 // A paragraph that runs on over the page break stays one.
                 let runs_on = i == 0
                     && level.is_none()
+                    && !line.table
                     && !last_line.ends_with(['.', ':', ';', '?', '!'])
                     && line.text.starts_with(|c: char| c.is_lowercase());
                 if !runs_on {
@@ -289,11 +268,63 @@ fn normalise(mut pages: Vec<Vec<Line>>) -> Result<Reading, ReadError> {
     })
 }
 
+/// Leaves out running headers, footers and page numbers (their lines' words
+/// are emptied); returns how many lines went.
+fn strip_furniture(pages: &mut [Vec<table::Block>]) -> usize {
+    let line_text = |words: &Vec<Word>| {
+        words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Each page's non-blank lines in reading order, with their place.
+    let places: Vec<Vec<(usize, usize, String)>> = pages
+        .iter()
+        .map(|page| {
+            page.iter()
+                .enumerate()
+                .flat_map(|(b, block)| {
+                    block
+                        .iter()
+                        .enumerate()
+                        .map(move |(l, words)| (b, l, line_text(words)))
+                })
+                .filter(|(_, _, text)| !text.trim().is_empty())
+                .collect()
+        })
+        .collect();
+    let texts: Vec<Vec<&str>> = places
+        .iter()
+        .map(|p| p.iter().map(|(_, _, t)| t.as_str()).collect())
+        .collect();
+    let furniture = running_lines(&texts);
+    let mut removed = 0;
+    // A running header is content once: its first appearance stays (the
+    // minutes' "AUDIT COMMITTEE / 24 SEPTEMBER 2009" over their first page),
+    // its repeats are furniture.
+    let mut seen_once: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (page, (place, text)) in pages.iter_mut().zip(places.iter().zip(&texts)) {
+        let edges = edge_positions(text);
+        for (i, (block, line, written)) in place.iter().enumerate() {
+            let at_edge = edges.contains(&i);
+            let shape = shape(written);
+            let running = at_edge && furniture.contains_key(&shape) && !seen_once.insert(shape);
+            if (at_edge && is_page_number(written)) || running {
+                page[*block][*line].clear();
+                removed += 1;
+            }
+        }
+    }
+    removed
+}
+
 /// Whether the block of line `i` is short and set larger than the body.
 fn is_heading_block(page: &[Line], i: usize, body: f32) -> bool {
     let block = page[i].block;
     let lines: Vec<&Line> = page.iter().filter(|l| l.block == block).collect();
     body > 0.0
+        && !page[i].table
         // A report's title may wrap over five lines.
         && lines.len() <= 5
         && lines.iter().all(|l| l.height >= body * HEADING_RATIO)
@@ -412,15 +443,34 @@ mod tests {
         }
     }
 
-    fn page(lines: &[(&str, usize, f32)]) -> Vec<Line> {
-        lines
-            .iter()
-            .map(|&(text, block, height)| Line {
-                text: text.to_owned(),
-                block,
-                height,
-            })
-            .collect()
+    /// A page of blocks from (text, block, line height), lines one under
+    /// another, words a narrow space apart.
+    fn page(lines: &[(&str, usize, f32)]) -> Vec<table::Block> {
+        let mut blocks: Vec<table::Block> = Vec::new();
+        let mut y = 0.0;
+        for &(text, block, height) in lines {
+            if blocks.len() <= block {
+                blocks.resize(block + 1, Vec::new());
+            }
+            let mut x = 50.0;
+            let words = text
+                .split(' ')
+                .map(|t| {
+                    let w = Word {
+                        text: t.to_owned(),
+                        x0: x,
+                        x1: x + 5.0 * t.chars().count() as f32,
+                        y0: y,
+                        y1: y + height,
+                    };
+                    x = w.x1 + 2.0;
+                    w
+                })
+                .collect();
+            blocks[block].push(words);
+            y += height + 4.0;
+        }
+        blocks
     }
 
     #[test]
@@ -464,7 +514,10 @@ mod tests {
     #[test]
     fn layout_xhtml_is_read_as_blocks_and_lines() {
         let xhtml = r#"<html><body><doc><page width="595" height="842"><flow><block><line yMin="10" yMax="20"><word>A</word><word>&amp;</word><word>B</word></line></block></flow></page></doc></body></html>"#;
-        let pages = parse_layout(xhtml);
+        let pages: Vec<Vec<Line>> = parse_layout(xhtml)
+            .iter()
+            .map(|page| table::lines(page, &mut None))
+            .collect();
         assert_eq!(pages.len(), 1);
         assert_eq!(pages[0][0].text, "A & B");
         assert_eq!(pages[0][0].height, 10.0);
