@@ -91,9 +91,23 @@ pub fn split_recommendation(key: &str) -> Option<(&str, u32)> {
     Some((report, number.parse().ok()?))
 }
 
+/// A part of recommendation `number` by its path of labels ("a", "a/i").
+pub fn recommendation_part(report_key: &str, number: u32, part_path: &str) -> String {
+    format!("{}/{part_path}", recommendation(report_key, number))
+}
+
 /// One respondent's response to recommendation `number` of a report.
 pub fn response(report_key: &str, number: u32, respondent_slug: &str) -> String {
-    format!("response/{}/{number}/{respondent_slug}", path(report_key))
+    response_to(&recommendation(report_key, number), respondent_slug)
+}
+
+/// One respondent's response to a recommendation or a part of one, by its
+/// key: `response/{report path}/{number}[/{part path}]/{respondent}`.
+pub fn response_to(recommendation_key: &str, respondent_slug: &str) -> String {
+    let (report_key, rest) = recommendation_key
+        .rsplit_once("/recommendation/")
+        .unwrap_or((recommendation_key, ""));
+    format!("response/{}/{rest}/{respondent_slug}", path(report_key))
 }
 
 /// Turn `ordinal` of a transcript at `transcript_path`.

@@ -16,15 +16,17 @@
 //!   hearing, labels in every form), `report` (the pack's recommendations,
 //!   addressees), `recommendations` (any report's numbered
 //!   recommendations), `responses` (a response recommendation by
-//!   recommendation), `letter` (letters and responses), `stance` (response
-//!   stances), `actions` (summary lists of
+//!   recommendation), `stance_table` (tables of recommendations and the
+//!   stances taken on them), `letter` (letters and responses), `stance`
+//!   (response stances), `actions` (summary lists of
 //!   actions), `schedule` (work programmes), `interests` (declared interests),
 //!   `citations` (footnotes, reported speech), `comments` (reader comments),
 //!   `contacts` (contact officers and their e-mail addresses),
 //!   `milestones` (business plan milestones), `answers` (requests a letter
 //!   answers, dates outputs were agreed), `mentions` (who names whom).
 //! - [`read`]: a file as published (PDF via poppler, HTML via html5ever,
-//!   Markdown, reStructuredText, text) → one normalised text and its pages;
+//!   Markdown, reStructuredText, text) → one normalised text and its pages,
+//!   a PDF's tables put back together from its words' boxes;
 //!   [`read::blocks`] outlines that text into headings, paragraphs, list
 //!   items and table rows.
 //! - [`coverage`]: what a document's parse understood: its kind with the

@@ -999,3 +999,84 @@ fn a_response_finds_its_report_without_a_manifest() {
     assert_eq!(recommendations.len(), with_manifest);
     assert_eq!(answered, recommendations);
 }
+
+/// The appendix of the Commons Library briefing: a table of lettered
+/// recommendation rows with a code (F, P) per government, defined in the
+/// table's title. The independent reading is poppler's own `-layout` mode,
+/// which sets each row's codes at the end of its first line.
+#[test]
+fn a_table_of_stances_gives_each_row_a_response_per_code() {
+    let path = real("hoclibrary-briefing-recs-responses-2025-06-05.pdf");
+    let layout = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let layout = String::from_utf8(layout.stdout).unwrap();
+    let from = layout.find("Appendix 1: Full summary").unwrap();
+    let row =
+        Regex::new(r"^\s*(\d{1,2})([a-z](?:-[a-z])?)(?:\s*\(([ivx]+(?:-[ivx]+)?)\))?\s").unwrap();
+    // (number, part path) → (codes F, codes P), from the trailing codes of each row.
+    let mut expected: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for line in layout[from..].lines() {
+        let Some(cap) = row.captures(line) else {
+            continue;
+        };
+        let mut part = cap[2].to_owned();
+        if let Some(roman) = cap.get(3) {
+            part = format!("{part}/{}", roman.as_str());
+        }
+        let codes: Vec<&str> = line
+            .split_whitespace()
+            .rev()
+            .take_while(|w| *w == "F" || *w == "P")
+            .collect();
+        let full = codes.iter().filter(|c| **c == "F").count();
+        expected.insert(format!("{}/{part}", &cap[1]), (full, codes.len() - full));
+    }
+    assert!(expected.len() >= 30, "{} rows", expected.len());
+    let doc = "hoclibrary-briefing-recs-responses-2025-06-05";
+    let (_, graph) = graph();
+    let mut found: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for node in nodes_of(doc, NodeKind::Response) {
+        let target = graph
+            .edges()
+            .find(|e| e.kind == EdgeKind::RespondsTo && e.source == node.key)
+            .map(|e| e.target.clone())
+            .unwrap();
+        let (_, path) = target.rsplit_once("/recommendation/").unwrap();
+        if !path.contains('/') {
+            continue; // a whole, from the summary table
+        }
+        let entry = found.entry(path.to_owned()).or_default();
+        match node.prop("stance") {
+            Some("accepted") => entry.0 += 1,
+            Some("accepted-in-principle") => entry.1 += 1,
+            other => panic!("{}: {other:?}", node.key),
+        }
+        // Each response names its government: the heading of its column.
+        assert!(
+            graph
+                .edges()
+                .any(|e| e.kind == EdgeKind::Respondent && e.source == node.key),
+            "{}",
+            node.key
+        );
+    }
+    assert_eq!(found, expected);
+    // The codes' meanings are quoted from the legend.
+    let legend: BTreeSet<String> = nodes_of(doc, NodeKind::Response)
+        .iter()
+        .flat_map(|n| n.provenance.iter().skip(1).map(|p| p.quote.clone()))
+        .filter(|q| q.contains('('))
+        .collect();
+    assert!(
+        legend.iter().any(|q| q.ends_with("in full (F)")),
+        "{legend:?}"
+    );
+    assert!(
+        legend.iter().any(|q| q.ends_with("in principle (P)")),
+        "{legend:?}"
+    );
+}

@@ -23,6 +23,7 @@ mod responses;
 mod schedule;
 mod signals;
 mod stance;
+mod stance_table;
 
 pub use stance::RULES_VERSION as STANCE_RULES_VERSION;
 mod transcript;
@@ -285,6 +286,10 @@ const PHASES: &[Phase] = &[
     Phase {
         name: "reports and their recommendations",
         run: reports,
+    },
+    Phase {
+        name: "tables of recommendations and the stances taken on them",
+        run: stance_table::parse,
     },
     Phase {
         name: "letters and their responses",

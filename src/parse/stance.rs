@@ -9,7 +9,7 @@
 use crate::model::ResponseStance;
 
 /// Version of the rule set, recorded with every stance.
-pub const RULES_VERSION: &str = "stance-rules/2";
+pub const RULES_VERSION: &str = "stance-rules/3";
 
 /// (stance, cues) in order of precedence. Cues are lower-case phrases; a
 /// cue with `+` needs both halves in the same sentence.
@@ -21,6 +21,8 @@ const RULES: &[(ResponseStance, &[&str])] = &[
             "does not accept",
             "cannot accept",
             "reject",
+            // stance-rules/3: a table's legend ("not accepted (N)").
+            "not accepted",
             "do not agree",
             "not be taking forward",
             "will not be implemented",
@@ -60,6 +62,10 @@ const RULES: &[(ResponseStance, &[&str])] = &[
             "agrees with this recommendation",
             "will implement",
             "have implemented",
+            // stance-rules/3: a table's legend ("accepted in full (F)").
+            "accepted in full",
+            "accepts in full",
+            "agreed in full",
         ],
     ),
     (
@@ -87,36 +93,62 @@ pub struct Stance {
 
 /// Assigns a stance to a response's text.
 pub fn assign(text: &str) -> Stance {
-    let sentences: Vec<&str> = text
-        .split_inclusive(['.', '\n'])
+    let sentences = sentences(text);
+    cue(text).unwrap_or_else(|| {
+        let quote = sentences
+            .iter()
+            .find(|s| s.len() > 20)
+            .or(sentences.first())
+            .map_or(String::new(), |s| (*s).to_owned());
+        Stance {
+            stance: ResponseStance::Noted,
+            quote,
+            rule: format!("{RULES_VERSION}: noted (no cue for another stance)"),
+        }
+    })
+}
+
+fn sentences(text: &str) -> Vec<&str> {
+    text.split_inclusive(['.', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .collect();
+        .collect()
+}
+
+/// The stance of the first cue the text holds, by precedence; `None` when
+/// it holds none.
+pub fn cue(text: &str) -> Option<Stance> {
+    let sentences = sentences(text);
     for (stance, cues) in RULES {
         for cue in *cues {
             for sentence in &sentences {
                 let lower = sentence.to_lowercase();
                 let fires = cue.split('+').all(|part| contains_phrase(&lower, part));
                 if fires {
-                    return Stance {
+                    return Some(Stance {
                         stance: *stance,
                         quote: (*sentence).to_owned(),
                         rule: format!("{RULES_VERSION}: {stance} by cue \"{cue}\""),
-                    };
+                    });
                 }
             }
         }
     }
-    let quote = sentences
+    None
+}
+
+/// A stance named by its own words, as a table cell may give it:
+/// "Accepted", "Accepted in part", "Under consideration".
+pub fn named(text: &str) -> Option<ResponseStance> {
+    let wanted = text
+        .trim()
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace(' ', "-");
+    ResponseStance::ALL
         .iter()
-        .find(|s| s.len() > 20)
-        .or(sentences.first())
-        .map_or(String::new(), |s| (*s).to_owned());
-    Stance {
-        stance: ResponseStance::Noted,
-        quote,
-        rule: format!("{RULES_VERSION}: noted (no cue for another stance)"),
-    }
+        .copied()
+        .find(|s| s.as_str() == wanted)
 }
 
 /// Whether `phrase` occurs in `text` as whole words ("in part" is not in "in partnership").

@@ -5,9 +5,9 @@
 //! beside it: "… coordination across F"), so read block by block a table
 //! comes out one cell per paragraph and the row is lost. Here the page's
 //! words are put back into rows:
-//! - a line splits where the gap between two words is wider than
-//!   [`CELL_GAP`] line heights — wider than any space a justified line
-//!   stretches to;
+//! - a line splits where the gap between two words is several times its
+//!   usual word gap ([`GAP_RATIO`]; a justified line stretches all its gaps
+//!   alike) and wider than half a line height;
 //! - the pieces of one block that overlap horizontally are one **cell**;
 //! - cells whose vertical extents overlap are one **band**;
 //! - a band of two or more cells side by side (none above another) is a
@@ -46,8 +46,14 @@ pub(super) struct Line {
     pub table: bool,
 }
 
-/// A gap between words wider than this many line heights separates cells.
+/// A gap between words wider than this many line heights separates cells,
+/// on a line too short to tell its own word spacing.
 const CELL_GAP: f32 = 0.8;
+
+/// On a longer line, a gap wider than this many of the line's usual gaps
+/// (and than half a line height) separates cells: a justified line
+/// stretches all its gaps alike, a cell's edge is one gap apart.
+const GAP_RATIO: f32 = 3.0;
 
 /// A cell of more lines than this is running text, not a table cell.
 const MAX_CELL_LINES: usize = 12;
@@ -108,21 +114,25 @@ pub(super) fn lines(page: &[Block], carry: &mut Carry) -> Vec<Line> {
     let bands = bands(&cells);
     let is_row: Vec<bool> = bands.iter().map(|b| is_row(&cells, b)).collect();
     // Tables: runs of two or more row bands whose columns are clear.
+    // A table that goes on from the page before needs only one row here
+    // (the last row of a table may be all that is left of it).
+    let carried = carry.is_some();
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     for (i, &row) in is_row.iter().enumerate() {
         if row {
             run.push(i);
         } else {
-            push_run(&mut runs, &mut run);
+            push_run(&mut runs, &mut run, carried);
         }
     }
-    push_run(&mut runs, &mut run);
+    push_run(&mut runs, &mut run, carried);
     let mut tables: Vec<Vec<usize>> = Vec::new();
     let mut columns_of: Vec<Vec<Extent>> = Vec::new();
     for table in runs {
-        // A table at the top of the page goes on from the page before.
-        let inherited = if tables.is_empty() && table[0] == 0 {
+        // The page's first table goes on from the page before, if that
+        // ended with one.
+        let inherited = if tables.is_empty() {
             carry.clone().unwrap_or_default()
         } else {
             Vec::new()
@@ -157,6 +167,7 @@ pub(super) fn lines(page: &[Block], carry: &mut Carry) -> Vec<Line> {
         }
     }
     let mut rows_of_table: Vec<Vec<Line>> = Vec::with_capacity(tables.len());
+    let mut last_is_table = false;
     let mut next_block = page.len();
     for (table, columns) in tables.iter().zip(&columns_of) {
         let rows: Vec<Vec<String>> = table
@@ -166,7 +177,13 @@ pub(super) fn lines(page: &[Block], carry: &mut Carry) -> Vec<Line> {
         // Markers or labels set in a column of their own ("•", "(5)",
         // "PRESENT:") are a hanging indent, not a table: each row is written
         // as one line of text, its cells a space apart.
-        let hanging = rows.iter().filter(|r| is_hanging(&r[0])).count() * 2 >= rows.len();
+        let hanging = rows
+            .iter()
+            .filter(|r| is_hanging(&r[0], columns.len()))
+            .count()
+            * 2
+            >= rows.len();
+        last_is_table = !hanging;
         let mut lines = Vec::new();
         for (&band, row) in table.iter().zip(rows) {
             let text = if hanging {
@@ -190,7 +207,7 @@ pub(super) fn lines(page: &[Block], carry: &mut Carry) -> Vec<Line> {
         }
         rows_of_table.push(lines);
     }
-    *carry = if ends_with_table {
+    *carry = if ends_with_table && last_is_table {
         columns_of.last().cloned()
     } else {
         None
@@ -232,8 +249,9 @@ pub(super) fn lines(page: &[Block], carry: &mut Carry) -> Vec<Line> {
     out
 }
 
-fn push_run(tables: &mut Vec<Vec<usize>>, run: &mut Vec<usize>) {
-    if run.len() >= 2 {
+fn push_run(tables: &mut Vec<Vec<usize>>, run: &mut Vec<usize>, carried: bool) {
+    let goes_on = carried && tables.is_empty();
+    if run.len() >= 2 || (goes_on && !run.is_empty()) {
         tables.push(std::mem::take(run));
     }
     run.clear();
@@ -268,7 +286,7 @@ fn cells_of(index: usize, block: &Block) -> Vec<Cell> {
     for words in block.iter().filter(|w| !w.is_empty()) {
         let y0 = words.iter().map(|w| w.y0).fold(f32::INFINITY, f32::min);
         let y1 = words.iter().map(|w| w.y1).fold(f32::NEG_INFINITY, f32::max);
-        let gap = CELL_GAP * (y1 - y0);
+        let gap = cell_gap(words, y1 - y0);
         let mut start = 0;
         for i in 1..=words.len() {
             if i == words.len() || words[i].x0 - words[i - 1].x1 > gap {
@@ -319,6 +337,17 @@ fn cells_of(index: usize, block: &Block) -> Vec<Cell> {
             .sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
     }
     cells
+}
+
+/// The gap between two words of a line beyond which they are in two cells.
+fn cell_gap(words: &[Word], height: f32) -> f32 {
+    let mut gaps: Vec<f32> = words.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
+    if gaps.len() < 3 {
+        return CELL_GAP * height;
+    }
+    gaps.sort_by(f32::total_cmp);
+    let usual = gaps[gaps.len() / 2];
+    (GAP_RATIO * usual).max(0.5 * height)
 }
 
 fn overlaps(a: Extent, b: Extent) -> bool {
@@ -409,12 +438,15 @@ fn row_cells(cells: &[Cell], band: &[usize], columns: &[Extent]) -> Vec<String> 
 }
 
 /// A list marker ("•", "(5)", "a)", "1.") or a short label ("PRESENT:",
-/// "By:") standing alone in a cell.
-fn is_hanging(cell: &str) -> bool {
+/// "By:") standing alone in a cell; in a table of two columns, a bare
+/// number too (a footnote's).
+fn is_hanging(cell: &str, columns: usize) -> bool {
     let cell = cell.trim();
     let marker = super::blocks::list_marker(&format!("{cell} x")) == Some(cell);
     let label = cell.ends_with(':') && cell.split_whitespace().count() <= 4;
-    marker || label
+    let note =
+        columns == 2 && (1..=3).contains(&cell.len()) && cell.bytes().all(|b| b.is_ascii_digit());
+    marker || label || note
 }
 
 #[cfg(test)]
