@@ -177,7 +177,7 @@ pub struct SpeakerLabel {
     /// The whole bracketed part, as labelled ("Head of Counter Terrorism
     /// Command SO15, Metropolitan Police Service").
     pub role_as_labelled: Option<String>,
-    /// The role alone, OCR slips in unit codes repaired ("S015" → "SO15").
+    /// The role alone, unit codes as the vocabulary writes them ("S015" → "SO15").
     pub role: Option<String>,
     /// The organisation, when the bracket has a comma before it.
     pub organisation: Option<String>,
@@ -224,19 +224,11 @@ pub fn split_role(inner: &str) -> (Option<String>, Option<String>) {
     }
 }
 
-/// Repairs OCR slips in unit codes: a zero written for the letter O after "S"
-/// ("S015" → "SO15"), as in Met command codes (GLOSSARY.md).
+/// A role with its unit codes as the vocabulary writes them ("S015", a
+/// misreading of "SO15", → "SO15"; `crate::orgs::unit_code`).
 pub fn normalise_role(role: &str) -> String {
     role.split(' ')
-        .map(|word| {
-            let b = word.as_bytes();
-            if b.len() >= 3 && b[0] == b'S' && b[1] == b'0' && b[2..].iter().all(u8::is_ascii_digit)
-            {
-                format!("SO{}", &word[2..])
-            } else {
-                word.to_owned()
-            }
-        })
+        .map(crate::orgs::unit_code)
         .collect::<Vec<_>>()
         .join(" ")
         .trim()

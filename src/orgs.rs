@@ -87,8 +87,6 @@ const VOCABULARY: &[(&str, &[&str])] = &[
     ("Home Office", &["the Home Office"]),
 ];
 
-/// Posts the domain's texts address or name (GLOSSARY.md): the post, other
-/// names for it, and the organisation it belongs to.
 /// (body, the body it is part of), from GLOSSARY.md: a committee's letters
 /// and reports carry its parent's masthead, so the parent is never the
 /// sender or the addressee of its own committee's letter.
@@ -101,6 +99,21 @@ const PARTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Unit codes and the ways scanned or retyped texts misread them
+/// (GLOSSARY.md: OCR writes Counter Terrorism Command's `SO15` as `S015`).
+const UNIT_CODES: &[(&str, &[&str])] = &[("SO15", &["S015"])];
+
+/// A word of a role as the vocabulary writes it: a misread unit code
+/// becomes the code ("S015" → "SO15"); any other word stays as it is.
+pub fn unit_code(word: &str) -> &str {
+    UNIT_CODES
+        .iter()
+        .find(|(_, misread)| misread.contains(&word))
+        .map_or(word, |(code, _)| code)
+}
+
+/// Posts the domain's texts address or name (GLOSSARY.md): the post, other
+/// names for it, and the organisation it belongs to.
 const POSTS: &[(&str, &[&str], &str)] = &[
     (
         "Mayor of London",

@@ -20,7 +20,7 @@ use super::{meeting_node, Ctx};
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::names::PersonName;
 use crate::orgs::{Org, Orgs};
-use crate::text::{find_date, plain};
+use crate::text::{find_date, plain, slug};
 
 /// A footnote: its marker at the start of a line, then its text.
 static FOOTNOTE: LazyLock<Regex> =
@@ -119,7 +119,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             continue;
         };
         let footnotes = &run.2;
-        for (sentence, start) in sentences(line) {
+        for sentence in sentences(line) {
             let numbers: Vec<u32> = MARKER
                 .captures_iter(sentence)
                 .map(|c| c[1].parse().expect("digits"))
@@ -145,7 +145,6 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                     ctx,
                     &containers[n],
                     n,
-                    start,
                     sentence,
                     &person,
                     &label,
@@ -158,7 +157,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
 }
 
 /// Splits a line into sentences, each keeping the footnote markers that close it.
-fn sentences(line: &str) -> Vec<(&str, usize)> {
+fn sentences(line: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = line.as_bytes();
@@ -179,7 +178,7 @@ fn sentences(line: &str) -> Vec<(&str, usize)> {
                 }
             }
             if end >= line.len() || line[end..].starts_with(' ') {
-                out.push((&line[start..end], start));
+                out.push(&line[start..end]);
                 start = end;
                 i = end;
                 continue;
@@ -188,7 +187,7 @@ fn sentences(line: &str) -> Vec<(&str, usize)> {
         i += 1;
     }
     if start < line.len() && !line[start..].trim().is_empty() {
-        out.push((&line[start..], start));
+        out.push(&line[start..]);
     }
     out
 }
@@ -346,12 +345,14 @@ fn reported_speaker(
     Some(found)
 }
 
+/// Words of a reported claim its key is made from.
+const KEY_WORDS: usize = 8;
+
 #[allow(clippy::too_many_arguments)]
 fn add_reported(
     ctx: &mut Ctx<'_>,
     container: &str,
     n: usize,
-    start: usize,
     sentence: &str,
     person: &str,
     label: &str,
@@ -359,17 +360,31 @@ fn add_reported(
     meeting: Option<String>,
 ) {
     let text = plain(&MARKER.replace_all(sentence, ""));
-    // Where the sentence stands in the document tells reported statements apart.
-    // FIXME(issue 9): the line and column are not what the text says; a key
-    // from the speaker and the claim's words would survive edits above it.
-    let key = crate::keys::under(
+    // The speaker and the claim's first words tell reported statements
+    // apart, so the key survives an edit above the sentence (a line number
+    // would not). Two claims that open alike are told apart by their order;
+    // the same claim twice is one statement.
+    let opening: Vec<&str> = text.split_whitespace().take(KEY_WORDS).collect();
+    let base = crate::keys::under(
         "statement",
         &[
             "reported",
             container.split('/').next_back().unwrap_or(""),
-            &format!("{n}-{start}"),
+            crate::keys::path(person),
+            &slug(&opening.join(" ")),
         ],
     );
+    let mut key = base.clone();
+    let mut k = 1;
+    while ctx
+        .out
+        .nodes
+        .get(&key)
+        .is_some_and(|other| other.prop("text") != Some(text.as_str()))
+    {
+        k += 1;
+        key = format!("{base}-{k}");
+    }
     let span: Span = ctx.src.quote_line(n, sentence.trim());
     let preview: String = text.chars().take(80).collect();
     let mut node = Node::new(
