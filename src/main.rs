@@ -145,7 +145,11 @@ fn read(args: &ReadArgs) -> anyhow::Result<ExitCode> {
                     "{:>6}-{:<6} {:<28} {shown}",
                     block.first,
                     block.last,
-                    format!("{:?}", block.kind)
+                    format!(
+                        "{:?}{}",
+                        block.kind,
+                        if block.emphasis { " emphasis" } else { "" }
+                    )
                 )?;
             }
         }

@@ -103,10 +103,8 @@ fn find_tables(ctx: &Ctx<'_>) -> Vec<StanceTable> {
     let mut run: Vec<(usize, Vec<String>)> = Vec::new();
     for (i, block) in ctx.blocks.iter().enumerate() {
         if block.kind == BlockKind::TableRow {
-            for n in block.first..=block.last {
-                let cells: Vec<String> = ctx.src.line(n).split('\t').map(plain).collect();
-                run.push((n, cells));
-            }
+            let cells: Vec<String> = block.cells(ctx.src).into_iter().map(plain).collect();
+            run.push((block.first, cells));
             continue;
         }
         // A row's first cell running on over a page break: lower case, and

@@ -36,6 +36,9 @@ pub struct Block {
     pub last: usize,
     /// A list item's marker as written: `1.`, `#.`, `a)`, `(iv)`, `-`, `•`.
     pub marker: Option<String>,
+    /// Whether the whole block is set in bold or italics (`**…**`, `__…__`,
+    /// `*…*`): a run-in heading, a question put in bold, a bold label.
+    pub emphasis: bool,
 }
 
 impl Block {
@@ -43,6 +46,33 @@ impl Block {
     pub fn is_heading(&self) -> bool {
         matches!(self.kind, BlockKind::Heading { .. })
     }
+
+    /// A table row's cells, as written (tab- or `|`-separated); empty for
+    /// any other block.
+    pub fn cells<'s>(&self, src: &Source<'s>) -> Vec<&'s str> {
+        if self.kind != BlockKind::TableRow {
+            return Vec::new();
+        }
+        let line = src.line(self.first);
+        if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+            inner.split('|').map(str::trim).collect()
+        }
+    }
+}
+
+/// Whether a block's text is wholly emphasised: it opens with an emphasis
+/// mark and closes with the same one, with no close in between.
+fn is_emphasised(text: &str) -> bool {
+    let text = text.trim();
+    ["**", "__", "*", "_"].iter().any(|mark| {
+        text.len() > 2 * mark.len()
+            && text.starts_with(mark)
+            && text.ends_with(mark)
+            && !text[mark.len()..text.len() - mark.len()].contains(mark)
+    })
 }
 
 /// Outlines a text into blocks.
@@ -66,6 +96,7 @@ pub fn outline(src: &Source<'_>) -> Vec<Block> {
                 first: n,
                 last: directive,
                 marker: None,
+                emphasis: false,
             });
             n = directive + 1;
             continue;
@@ -102,6 +133,7 @@ pub fn outline(src: &Source<'_>) -> Vec<Block> {
                 first: n,
                 last: n,
                 marker: None,
+                emphasis: false,
             });
             n += 1;
             continue;
@@ -116,6 +148,7 @@ pub fn outline(src: &Source<'_>) -> Vec<Block> {
                 first: n,
                 last: n,
                 marker: Some(marker.to_owned()),
+                emphasis: false,
             });
             n += 1;
             continue;
@@ -128,12 +161,25 @@ pub fn outline(src: &Source<'_>) -> Vec<Block> {
                     first: n,
                     last: n,
                     marker: None,
+                    emphasis: false,
                 })
             }
         }
         n += 1;
     }
     blocks.extend(open);
+    for block in &mut blocks {
+        let text = src.lines_text(block.first, block.last);
+        // A list item's emphasis is of its text, after the marker.
+        let text = match &block.marker {
+            Some(marker) => text
+                .trim_start()
+                .strip_prefix(marker.as_str())
+                .unwrap_or(text),
+            None => text.trim_start_matches('#'),
+        };
+        block.emphasis = block.kind != BlockKind::Directive && is_emphasised(text);
+    }
     blocks
 }
 
@@ -143,6 +189,7 @@ fn heading(level: u8, first: usize, last: usize) -> Block {
         first,
         last,
         marker: None,
+        emphasis: false,
     }
 }
 
@@ -219,6 +266,20 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.first, b.last))
             .collect()
+    }
+
+    #[test]
+    fn emphasis_and_cells() {
+        let src = Source::new(
+            "d",
+            "**Question 1: what was done?**\n\n**Bold** then plain\n\n- *an aside*\n\nA\tB\t\n| c | d |\n",
+        );
+        let blocks = outline(&src);
+        let emphasis: Vec<bool> = blocks.iter().map(|b| b.emphasis).collect();
+        assert_eq!(emphasis, [true, false, true, false, false]);
+        assert_eq!(blocks[3].cells(&src), ["A", "B", ""]);
+        assert_eq!(blocks[4].cells(&src), ["c", "d"]);
+        assert!(blocks[0].cells(&src).is_empty());
     }
 
     #[test]
