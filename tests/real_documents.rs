@@ -1080,3 +1080,54 @@ fn a_table_of_stances_gives_each_row_a_response_per_code() {
         "{legend:?}"
     );
 }
+
+/// Attendance a sentence tells: a guest the chair welcomed, an officer "in
+/// attendance for this item", and one a list already names by initials,
+/// who keeps the list's one record. The expected names are read from the
+/// sentences here, not from the parser.
+#[test]
+fn attendance_told_in_prose() {
+    let dir = fixture("prose-attendance");
+    let text = std::fs::read_to_string(dir.join("harbour-panel-minutes.txt")).unwrap();
+    let store = Store::temporary().unwrap();
+    for report in ingest_paths(&store, &[dir]).unwrap() {
+        assert!(report.result.is_ok(), "{report}");
+    }
+    let graph = Graph::load(&store).unwrap();
+    // (quote, status) of the attendance records whose quote holds a name.
+    let by_name = |name: &str| -> Vec<(String, String)> {
+        graph
+            .nodes()
+            .filter(|n| n.kind == NodeKind::Attendance)
+            .filter_map(|n| {
+                let quote = &n.provenance[0].quote;
+                quote
+                    .contains(name)
+                    .then(|| (quote.clone(), n.prop("status").unwrap_or("").to_owned()))
+            })
+            .collect()
+    };
+    // The welcomed guest: the name between "welcomed" and its first comma.
+    let from = text.find("welcomed ").unwrap() + "welcomed ".len();
+    let guest = &text[from..from + text[from..].find(',').unwrap()];
+    let guest_surname = guest.split_whitespace().last().unwrap();
+    assert_eq!(
+        by_name(guest_surname),
+        [(guest.to_owned(), "guest".to_owned())]
+    );
+    // Each "X, role, was in attendance": an officer, once.
+    let mut officers = 0;
+    for sentence in text.split(". ") {
+        let Some(at) = sentence.find(" was in attendance") else {
+            continue;
+        };
+        let subject = sentence[..at].rsplit('\n').next().unwrap();
+        let name = subject.split(", ").next().unwrap().trim();
+        let surname = name.split_whitespace().last().unwrap();
+        let records = by_name(surname);
+        assert_eq!(records.len(), 1, "{name}: {records:?}");
+        assert_eq!(records[0].1, "officer", "{name}");
+        officers += 1;
+    }
+    assert_eq!(officers, 2);
+}

@@ -29,7 +29,7 @@ use crate::coverage::{DocumentKind, Region};
 use crate::model::AttendanceStatus;
 use crate::names::PersonName;
 use crate::read::blocks::BlockKind;
-use crate::text::{find_date, strip_trailing_weekday};
+use crate::text::{find_date, plain, strip_trailing_weekday};
 
 /// A list of attendees: which list it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +111,26 @@ static VIRTUAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Attendance told in a sentence: "Mr John Betts, Interim Corporate
+/// Director Finance, was in attendance for this item", "The Chair welcomed
+/// Emma Strain, Monitoring Officer, to the meeting".
+static IN_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?),? (?:was|were) (?:also )?in attendance\b(.*)$|\b(?:chair|chairman|chairwoman|chairperson|mayor) welcomed (.+?),? to (?:the|this) (?:meeting|committee|panel|session)")
+        .expect("valid regex")
+});
+
+/// Words of a role that make its holder an officer of the body, not a guest.
+const OFFICER_WORDS: &[&str] = &[
+    "officer",
+    "director",
+    "manager",
+    "clerk",
+    "counsel",
+    "head",
+    "executive",
+    "secretary",
+];
+
 /// How many lines may pass before the opening lines stop naming the meeting.
 const OPENING_LINES: usize = 15;
 
@@ -163,6 +183,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             .get(index + 1)
             .map_or(ctx.src.len(), |next| next[0].0 - 1);
         read_virtual(ctx, first, region_end, &mut attendance);
+        read_in_prose(ctx, first, region_end, &mut attendance);
         if !attendance
             .values()
             .any(|a| a.role.as_deref().is_some_and(crate::names::is_chair_role))
@@ -1001,9 +1022,142 @@ fn read_virtual(
     }
 }
 
+/// People a sentence says attended, who no list names: each with the role
+/// the sentence gives them ("Name, role, …"), an officer when the role says
+/// so, else a guest. One a list already names (perhaps by initials: "Mr J
+/// Betts" and "Mr John Betts") keeps the list's record.
+fn read_in_prose(
+    ctx: &mut Ctx<'_>,
+    from: usize,
+    to: usize,
+    attendance: &mut BTreeMap<String, Attendance>,
+) {
+    let blocks: Vec<(usize, usize)> = ctx
+        .blocks
+        .iter()
+        .filter(|b| b.first >= from && b.last <= to && b.kind != BlockKind::TableRow)
+        .map(|b| (b.first, b.last))
+        .collect();
+    for (first, last) in blocks {
+        let text = plain(&ctx.src.lines_text(first, last).replace('\n', " "));
+        for sentence in text.split_inclusive(". ") {
+            let sentence = sentence.trim();
+            let Some(cap) = IN_PROSE.captures(sentence) else {
+                continue;
+            };
+            let after = cap.get(2).map_or("", |m| m.as_str()).trim_start();
+            // "… were in attendance virtually": members, read by `read_virtual`.
+            if ["virtually", "remotely"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            {
+                continue;
+            }
+            let welcomed = cap.get(3).is_some();
+            let subject = cap.get(1).or(cap.get(3)).map_or("", |m| m.as_str());
+            for (name, role) in named_with_roles(subject) {
+                let known = PersonName::parse(&name).is_some_and(|parsed| {
+                    attendance.contains_key(&parsed.node_key())
+                        || attendance.values().any(|a| {
+                            a.name.as_ref().is_some_and(|listed| {
+                                same_by_initials(&parsed, listed)
+                                    || same_by_initials(listed, &parsed)
+                            })
+                        })
+                });
+                if known {
+                    continue;
+                }
+                let piece = match &role {
+                    Some(role) => format!("{name} ({role})"),
+                    None => name.clone(),
+                };
+                let Some(key) = add_one(ctx, List::InAttendance, &piece, first, last, attendance)
+                else {
+                    continue;
+                };
+                let officer = !welcomed
+                    && role.as_deref().is_some_and(|r| {
+                        let lower = r.to_lowercase();
+                        OFFICER_WORDS
+                            .iter()
+                            .any(|w| lower.split_whitespace().any(|x| x == *w))
+                    });
+                if let Some(entry) = attendance.get_mut(&key) {
+                    entry.status = Some(if officer {
+                        AttendanceStatus::Officer
+                    } else {
+                        AttendanceStatus::Guest
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// "A, role, B and C, role of Org" → names with the role written after
+/// each: a piece that names no one is the role of the name before it.
+fn named_with_roles(subject: &str) -> Vec<(String, Option<String>)> {
+    let subject = subject
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    let pieces = subject
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    for piece in pieces {
+        let name = PersonName::parse(piece).filter(|n| {
+            !is_not_a_name(&n.core)
+                && (n.core.split_whitespace().count() >= 2 || !n.titles.is_empty())
+        });
+        match (name, out.last_mut()) {
+            (Some(_), _) => out.push((piece.to_owned(), None)),
+            (None, Some((_, role))) => {
+                *role = Some(match role.take() {
+                    Some(before) => format!("{before}, {piece}"),
+                    None => piece.to_owned(),
+                });
+            }
+            (None, None) => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attendance_told_in_prose() {
+        let cap = IN_PROSE
+            .captures("Mr John Betts, Interim Corporate Director Finance, was in attendance for this item.")
+            .unwrap();
+        assert_eq!(
+            named_with_roles(&cap[1]),
+            [(
+                "Mr John Betts".to_owned(),
+                Some("Interim Corporate Director Finance".to_owned())
+            )]
+        );
+        let cap = IN_PROSE
+            .captures("The Committee received the report and the Chairman welcomed Emma Strain, Monitoring Officer, Greater London Authority (GLA) to the meeting.")
+            .unwrap();
+        assert_eq!(
+            named_with_roles(&cap[3]),
+            [(
+                "Emma Strain".to_owned(),
+                Some("Monitoring Officer, Greater London Authority (GLA)".to_owned())
+            )]
+        );
+        assert!(IN_PROSE
+            .captures("The Chairman welcomed all present")
+            .is_none());
+        assert!(named_with_roles("everyone").is_empty());
+    }
 
     #[test]
     fn labels() {
