@@ -35,6 +35,11 @@ pub const TITLES: &[&str] = &[
     "Councillor",
     "Cllr.",
     "Cllr",
+    // Welsh: county councillor, councillor, and its short form.
+    "Cynghorydd Sir",
+    "Cynghorydd",
+    "Cyng.",
+    "Cyng",
     "Alderman",
     "Sir",
     "Dame",

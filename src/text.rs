@@ -226,26 +226,70 @@ fn find_numeric_date(text: &str) -> Option<(NaiveDate, &str)> {
     })
 }
 
+/// Month names as documents write them, with their numbers: English in full
+/// and abbreviated, and Welsh (a Welsh council's minutes: "10fed Mehefin
+/// 2020"). Vocabulary, like the titles of `names`.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("ionawr", 1),
+    ("chwefror", 2),
+    ("mawrth", 3),
+    ("ebrill", 4),
+    ("mai", 5),
+    ("mehefin", 6),
+    ("gorffennaf", 7),
+    ("awst", 8),
+    ("medi", 9),
+    ("hydref", 10),
+    ("tachwedd", 11),
+    ("rhagfyr", 12),
+];
+
+/// Ordinal suffixes of a day: English, and Welsh ("1af", "2il", "3ydd",
+/// "5ed", "10fed", "11eg", "20ain"), perhaps set as a superscript ("10[fed]").
+const ORDINALS: &str = r"\[?(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)\]?";
+
 /// "8 March 2023", "10th December 2024", "Friday, 19th July, 2024",
-/// "4 Sept 2019", "July 19, 2024": day and month in either order, ordinal
-/// suffixes and commas allowed.
+/// "4 Sept 2019", "July 19, 2024", "10fed Mehefin 2020": day and month in
+/// either order, ordinal suffixes and commas allowed.
 static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+    let names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+    let month = format!(r"({})\.?", names.join("|"));
     Regex::new(&format!(
-        r"(?i)(?:(\d{{1,2}})\s?(?:st|nd|rd|th)?(?:\s+of)?\s+{month},?\s+(\d{{4}})|{month}\s+(\d{{1,2}})\s?(?:st|nd|rd|th)?,?\s+(\d{{4}}))"
+        r"(?i)(?:(\d{{1,2}})\s?(?:{ORDINALS})?(?:\s+of)?\s+{month},?\s+(\d{{4}})|{month}\s+(\d{{1,2}})\s?(?:{ORDINALS})?,?\s+(\d{{4}}))"
     ))
     .expect("valid regex")
 });
 
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.to_ascii_lowercase();
+    let lower = name.trim_end_matches('.').to_lowercase();
     MONTHS
         .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
+        .find(|(month, _)| *month == lower)
+        .map(|(_, number)| *number)
 }
 
 fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
@@ -361,6 +405,10 @@ mod tests {
             ("on the 10th June 2020.", "2020-06-10"),
             ("24 SEPTEMBER 2009", "2009-09-24"),
             ("10 th December 2024", "2024-12-10"),
+            ("ar y 10fed Mehefin 2020.", "2020-06-10"),
+            ("Cyfarfod 10[fed] Mehefin 2020", "2020-06-10"),
+            ("yr 11eg Mawrth 2020", "2020-03-11"),
+            ("1af Mai 2021", "2021-05-01"),
         ] {
             assert_eq!(find_date(written).unwrap().0.to_string(), iso, "{written}");
         }

@@ -68,7 +68,29 @@ const LABELS: &[(&str, List)] = &[
     ("apologies for absence", List::Apologies),
     ("apologies", List::Apologies),
     ("absent", List::Absent),
+    // Welsh: "Presennol", "Yn bresennol", "Derbyniwyd ymddiheuriadau gan …"
+    // (apologies were received from), "Ymddiheuriadau".
+    ("yn bresennol", List::Present),
+    ("presennol", List::Present),
+    ("derbyniwyd ymddiheuriadau gan yr", List::Apologies),
+    ("derbyniwyd ymddiheuriadau gan y", List::Apologies),
+    ("derbyniwyd ymddiheuriadau gan", List::Apologies),
+    ("ymddiheuriadau", List::Apologies),
 ];
+
+/// Words that join the last two names of a list: English and Welsh ("a",
+/// "ac", "a'r": and, and the).
+const CONJUNCTIONS: &[&str] = &[" and ", " a’r ", " a'r ", " ac ", " a "];
+
+/// Whether a label opens a sentence whose list follows a preposition
+/// ("… received from", "… given by", Welsh "… gan").
+fn is_sentence_label(label: &str) -> bool {
+    label.ends_with(" from")
+        || label.ends_with(" by")
+        || [" gan", " gan y", " gan yr"]
+            .iter()
+            .any(|p| label.ends_with(p))
+}
 
 /// The attendance label a line opens with, and the text after it.
 pub(super) fn label_at(line: &str) -> Option<(List, &str)> {
@@ -83,7 +105,7 @@ pub(super) fn label_at(line: &str) -> Option<(List, &str)> {
             let rest_trimmed = rest.trim_start_matches(['*', ' ']);
             let ok = rest_trimmed.is_empty()
                 || rest_trimmed.starts_with(':')
-                || (label.ends_with(" from") || label.ends_with(" by"))
+                || is_sentence_label(label)
                 || rest_trimmed.starts_with("- ")
                 || rest_trimmed.starts_with("– ");
             if !ok {
@@ -482,8 +504,7 @@ fn read_list(
     // A sentence ("Apologies were received from …") runs to its full stop;
     // a list after a colon runs on while its lines read as a list.
     let sentence = LABELS.iter().any(|(label, _)| {
-        (label.ends_with(" from") || label.ends_with(" by"))
-            && src.line(first).to_lowercase().contains(label)
+        is_sentence_label(label) && src.line(first).to_lowercase().contains(label)
     });
     let inline = !rest.trim().is_empty() || more_in_block;
     if inline {
@@ -615,6 +636,10 @@ fn cut_to_list(chars: &mut Vec<(char, usize)>) {
         "apologies from ",
         "received from ",
         "apologies for absence from ",
+        // Welsh: "ymddiheuriadau gan y Cynghorwyr …" (apologies from the Councillors).
+        "ymddiheuriadau gan y ",
+        "ymddiheuriadau gan yr ",
+        "ymddiheuriadau gan ",
     ] {
         if let Some(at) = lower.find(phrase) {
             from = index_of(at + phrase.len());
@@ -637,7 +662,7 @@ fn cut_to_list(chars: &mut Vec<(char, usize)>) {
             .collect();
         // "Cllrs. Kim Davies": a title's full stop ends no sentence.
         let abbreviation = [
-            "Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Hon", "St", "Messrs",
+            "Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Hon", "St", "Messrs", "Cyng",
         ]
         .contains(&word.as_str());
         if c == '.'
@@ -702,9 +727,12 @@ fn split_list(chars: &[(char, usize)]) -> Vec<(String, usize, usize)> {
             i += 1;
             continue;
         }
-        if depth <= 0 && text[at..].starts_with(" and ") {
+        if let Some(joiner) = CONJUNCTIONS
+            .iter()
+            .find(|j| depth <= 0 && text[at..].starts_with(**j))
+        {
             push(&mut current, &mut lines);
-            i += 5;
+            i += joiner.chars().count();
             continue;
         }
         current.push(c);
@@ -721,8 +749,9 @@ fn split_list(chars: &[(char, usize)]) -> Vec<(String, usize, usize)> {
 /// "Councillors A, B and C": the plural title before a list is no part of
 /// the first name; it is returned as the singular title each name carries.
 fn strip_plural_title(piece: &str) -> (&str, Option<&'static str>) {
-    const PLURALS: [(&str, &str); 5] = [
+    const PLURALS: [(&str, &str); 6] = [
         ("County Councillors ", "County Councillor"),
+        ("Cynghorwyr ", "Cynghorydd"),
         ("Councillors ", "Councillor"),
         ("Cllrs. ", "Cllr"),
         ("Cllrs ", "Cllr"),
