@@ -234,8 +234,17 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
             .into_iter()
             .find_map(|n| header_date(ctx, n).map(|(d, t)| (n, d, t)))
     };
+    // A header with no date of its own ("AUDIT COMMITTEE AND GENERAL
+    // PURPOSES COMMITTEE (JOINT SESSION)") may be dated where the document
+    // names it: "notes of the Joint session … held on 24 September 2009".
+    let mut dated_elsewhere = false;
     let (date_line, date, date_text) = in_window(window.clone())
         .or_else(|| first.then(|| in_window(opening)).flatten())
+        .or_else(|| {
+            let found = named_elsewhere(ctx, window.clone());
+            dated_elsewhere = found.is_some();
+            found
+        })
         .or_else(|| {
             if !first {
                 return None;
@@ -255,7 +264,14 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
         .min(if first { 1 } else { usize::MAX });
     let iso = date.to_string();
     let date_span = src.quote_line(date_line, date_text);
-    let (body, node) = match find_body(ctx, from, list, date_line, date_text) {
+    // The body is in the header, not in the line elsewhere that dates it.
+    let (body_date_line, body_date_text) = if dated_elsewhere {
+        (list, "")
+    } else {
+        (date_line, date_text)
+    };
+    let found_body = find_body(ctx, from, list, body_date_line, body_date_text);
+    let (body, node) = match found_body {
         Some((body, body_line, body_text)) => {
             let body_span = src.quote_line(body_line, body_text);
             let node = meeting_node(ctx, &body, &iso, date_text, date_span, Some(body_span));
@@ -271,7 +287,10 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
             (body, node)
         }
     };
-    let node = with_time_and_place(ctx, node, from, list);
+    let mut node = with_time_and_place(ctx, node, from, list);
+    if dated_elsewhere {
+        node = node.with("date_source", "named elsewhere in the document");
+    }
     let key = ctx.out.add_node(node).to_owned();
     let doc = ctx.doc_key.clone();
     ctx.out.add_edge(crate::model::Edge::new(
@@ -285,6 +304,40 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
         body,
         date: iso,
     })
+}
+
+/// The date of a meeting whose header (lines `window`) has none, from the
+/// one line elsewhere that names the header's bracketed qualifier ("(JOINT
+/// SESSION)") and writes a date.
+fn named_elsewhere<'s>(
+    ctx: &Ctx<'s>,
+    window: std::ops::Range<usize>,
+) -> Option<(usize, chrono::NaiveDate, &'s str)> {
+    static QUALIFIER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z ]{3,40})\)\s*$").expect("valid regex"));
+    let src = ctx.src;
+    let phrase = window.clone().rev().find_map(|n| {
+        let line = src
+            .line(n)
+            .trim_start_matches(['#', ' '])
+            .trim_matches('*')
+            .trim();
+        QUALIFIER
+            .captures(line)
+            .map(|cap| cap[1].to_ascii_lowercase())
+    })?;
+    let mut found = (1..=src.len())
+        .filter(|n| !window.contains(n))
+        .filter(|&n| src.line(n).to_ascii_lowercase().contains(&phrase))
+        .filter_map(|n| {
+            // The date after the phrase: "… Joint session … held on 24 September 2009".
+            let line = src.line(n);
+            let at = line.to_ascii_lowercase().find(&phrase)?;
+            find_date(&line[at..]).map(|(d, t)| (n, d, t))
+        });
+    let first = found.next()?;
+    // Two lines dating it differently: no one date is the header's.
+    found.all(|(_, d, _)| d == first.1).then_some(first)
 }
 
 /// "held in the Darent Room, Sessions House, County Hall, Maidstone", "Venue:
@@ -665,12 +718,17 @@ fn cut_to_list(chars: &mut Vec<(char, usize)>) {
             "Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Hon", "St", "Messrs", "Cyng",
         ]
         .contains(&word.as_str());
+        // "Danny Connellan. Councillors Angela Caldara, …": a full stop
+        // before a title is a slip for a comma; the list goes on.
+        let rest: String = chars[i + 2..].iter().map(|(c, _)| *c).collect();
+        let title_follows = title_opens(&rest);
         if c == '.'
             && chars[i + 1].0 == ' '
             && chars[i + 2].0.is_uppercase()
             && before.is_lowercase()
             && before2.is_lowercase()
             && !abbreviation
+            && !title_follows
         {
             end = i;
             break;
@@ -727,6 +785,13 @@ fn split_list(chars: &[(char, usize)]) -> Vec<(String, usize, usize)> {
             i += 1;
             continue;
         }
+        // "Danny Connellan. Councillors Angela Caldara": a full stop before
+        // a title parts two names, as a comma would.
+        if depth <= 0 && c == '.' && text[at..].starts_with(". ") && title_opens(&text[at + 2..]) {
+            push(&mut current, &mut lines);
+            i += 2;
+            continue;
+        }
         if let Some(joiner) = CONJUNCTIONS
             .iter()
             .find(|j| depth <= 0 && text[at..].starts_with(**j))
@@ -744,6 +809,13 @@ fn split_list(chars: &[(char, usize)]) -> Vec<(String, usize, usize)> {
     }
     push(&mut current, &mut lines);
     pieces
+}
+
+/// Whether a text opens with a title or a plural title ("Councillors …",
+/// "Cllr …", "Mr …").
+fn title_opens(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or("");
+    strip_plural_title(text).1.is_some() || crate::names::TITLES.contains(&word)
 }
 
 /// "Councillors A, B and C": the plural title before a list is no part of
