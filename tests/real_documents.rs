@@ -740,7 +740,8 @@ async fn graphql_and_http_serve_coverage_pages_and_originals() {
     assert_eq!(kind.as_deref(), Some("application/pdf"));
     assert_eq!(original.as_ref(), bytes.as_slice());
     let (_, _, text) = get("/source/kentcc-minutes-2024-12-10".to_owned()).await;
-    assert!(String::from_utf8_lossy(&text).starts_with("CORPORATE PARENTING PANEL"));
+    // The header, set in bold, is written as bold.
+    assert!(String::from_utf8_lossy(&text).starts_with("**CORPORATE PARENTING PANEL"));
 }
 
 #[test]
@@ -926,7 +927,8 @@ fn a_report_to_cabinet_has_its_one_recommendation() {
     let bytes = std::fs::read(real("kentcc-scrutiny-callin-report-2025-03-04.pdf")).unwrap();
     let text = scrutiny::read::read("r.pdf", &bytes).unwrap().text;
     // The paragraph after the "Recommendation:" line, as the text has it.
-    let from = text.find("Recommendation:\n").unwrap() + "Recommendation:\n".len();
+    let at = text.find("Recommendation:").unwrap();
+    let from = at + text[at..].find('\n').unwrap() + 1;
     let paragraph = text[from..].trim_start();
     let paragraph = &paragraph[..paragraph.find("\n\n").unwrap()];
     let expected = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1230,4 +1232,49 @@ fn welsh_minutes_give_the_same_attendance_as_the_english() {
     assert_eq!(present_count, count(present), "{present}");
     assert_eq!(apologies_count, count(apologies), "{apologies}");
     assert_eq!(welsh, english);
+}
+
+/// Bold in a PDF: the paragraphs poppler's `pdftohtml -xml` sets wholly in
+/// `<b>` are the blocks the outline marks emphasised. Counted per visual
+/// line of page 1 from that tool's own output.
+#[test]
+fn bold_paragraphs_of_a_pdf_are_emphasised_blocks() {
+    let path = real("kentcc-minutes-2024-12-10.pdf");
+    let xml = std::process::Command::new("pdftohtml")
+        .args([
+            "-xml", "-i", "-q", "-zoom", "1", "-stdout", "-f", "1", "-l", "1",
+        ])
+        .arg(&path)
+        .output()
+        .expect("pdftohtml runs")
+        .stdout;
+    let xml = String::from_utf8(xml).unwrap();
+    let fragment = Regex::new(r#"<text top="(\d+)"[^>]*>(.*?)</text>"#).unwrap();
+    // top → (all fragments bold, any text)
+    let mut lines: BTreeMap<u32, (bool, bool)> = BTreeMap::new();
+    for cap in fragment.captures_iter(&xml) {
+        let inner = &cap[2];
+        let text = inner.replace("<b>", "").replace("</b>", "");
+        if text.trim().is_empty() {
+            continue;
+        }
+        let bold = inner.starts_with("<b>") && inner.ends_with("</b>");
+        let entry = lines
+            .entry(cap[1].parse().unwrap())
+            .or_insert((true, false));
+        entry.0 &= bold;
+        entry.1 = true;
+    }
+    let expected = lines.values().filter(|(bold, any)| *bold && *any).count();
+    let bytes = std::fs::read(&path).unwrap();
+    let reading = scrutiny::read::read("m.pdf", &bytes).unwrap();
+    let src = scrutiny::text::Source::new("m", &reading.text);
+    let page_two = reading.pages.iter().find(|p| p.page == 2).unwrap().line as usize;
+    let emphasised: usize = scrutiny::read::blocks::outline(&src)
+        .iter()
+        .filter(|b| b.emphasis && b.last < page_two)
+        .map(|b| b.last - b.first + 1)
+        .sum();
+    assert!(expected >= 3, "{expected}");
+    assert_eq!(emphasised, expected);
 }

@@ -38,6 +38,12 @@ use super::table::{self, Line, Word};
 pub(super) fn read(bytes: &[u8]) -> Result<Reading, ReadError> {
     let pages = page_count(bytes)?;
     let mut all: Vec<Vec<table::Block>> = Vec::with_capacity(pages);
+    // Bold comes from `pdftohtml -xml`, which reads a file, not a pipe.
+    let copy = tempfile::NamedTempFile::new().and_then(|mut f| {
+        f.write_all(bytes)?;
+        Ok(f)
+    });
+    let mut bold_unread = copy.is_err();
     let mut first = 1;
     while first <= pages {
         let last = (first + PAGES_PER_CALL - 1).min(pages);
@@ -56,10 +62,81 @@ pub(super) fn read(bytes: &[u8]) -> Result<Reading, ReadError> {
             ],
             bytes,
         )?;
-        all.extend(parse_layout(&xhtml));
+        let mut chunk = parse_layout(&xhtml);
+        match copy.as_ref().map(|f| bold_boxes(f.path(), first, last)) {
+            Ok(Some(boxes)) => mark_bold(&mut chunk, &boxes),
+            _ => bold_unread = true,
+        }
+        all.extend(chunk);
         first = last + 1;
     }
-    normalise(all)
+    let mut reading = normalise(all)?;
+    if bold_unread {
+        reading.notes.push(
+            "poppler's pdftohtml could not say which words are bold; none is marked".to_owned(),
+        );
+    }
+    Ok(reading)
+}
+
+/// A page's bold text boxes: (left, top, right, bottom) in points.
+type Boxes = Vec<(f32, f32, f32, f32)>;
+
+/// The boxes of bold text on pages `first..=last`, from `pdftohtml -xml`
+/// at zoom 1 (so its units are the points `-bbox-layout` uses); `None` if
+/// the tool fails.
+fn bold_boxes(path: &std::path::Path, first: usize, last: usize) -> Option<Vec<Boxes>> {
+    let path = path.to_str()?;
+    let (first, last) = (first.to_string(), last.to_string());
+    let args = [
+        "-xml", "-i", "-q", "-zoom", "1", "-stdout", "-f", &first, "-l", &last, path,
+    ];
+    let xml = run("pdftohtml", &args, &[]).ok()?;
+    let html = Html::parse_document(&xml);
+    let select = |s: &str| Selector::parse(s).expect("valid selector");
+    let (page_sel, text_sel, bold_sel) = (select("page"), select("text"), select("b"));
+    let number = |el: scraper::ElementRef<'_>, attr: &str| {
+        el.value()
+            .attr(attr)
+            .and_then(|v| v.parse::<f32>().ok())
+            .unwrap_or(0.0)
+    };
+    Some(
+        html.select(&page_sel)
+            .map(|page| {
+                page.select(&text_sel)
+                    .filter(|t| {
+                        // Bold when the bold runs hold all its text.
+                        let all: String = t.text().collect();
+                        let bold: String = t.select(&bold_sel).flat_map(|b| b.text()).collect();
+                        !all.trim().is_empty() && bold.trim() == all.trim()
+                    })
+                    .map(|t| {
+                        let (left, top) = (number(t, "left"), number(t, "top"));
+                        (
+                            left,
+                            top,
+                            left + number(t, "width"),
+                            top + number(t, "height"),
+                        )
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// Marks the words whose middle is inside a bold box of their page.
+fn mark_bold(pages: &mut [Vec<table::Block>], boxes: &[Boxes]) {
+    const SLACK: f32 = 1.0;
+    for (page, boxes) in pages.iter_mut().zip(boxes) {
+        for word in page.iter_mut().flatten().flatten() {
+            let (x, y) = ((word.x0 + word.x1) / 2.0, (word.y0 + word.y1) / 2.0);
+            word.bold = boxes.iter().any(|&(l, t, r, b)| {
+                l - SLACK <= x && x <= r + SLACK && t - SLACK <= y && y <= b + SLACK
+            });
+        }
+    }
 }
 
 /// The number of pages, from `pdfinfo`; an encrypted PDF is refused here.
@@ -158,6 +235,7 @@ fn parse_layout(xhtml: &str) -> Vec<Vec<table::Block>> {
                                     x1: number(w, "xmax"),
                                     y0: top,
                                     y1: bottom,
+                                    bold: false,
                                 })
                                 .collect()
                         })
@@ -217,10 +295,17 @@ fn normalise(mut pages: Vec<Vec<table::Block>>) -> Result<Reading, ReadError> {
         // The heading level of the block being written: a heading over two
         // lines has each line marked at the same level.
         let mut level = None;
+        // The last line of a bold paragraph being written.
+        let mut bold_until: Option<usize> = None;
         for (i, line) in page.iter().enumerate() {
             let new_block = previous_block != Some(line.block);
             if new_block {
                 level = block_level(page, i, body, &levels);
+                // A paragraph set wholly in bold is written `**…**`, as the
+                // HTML reader writes `<b>`: the outline marks it emphasised.
+                let lines = page[i..].iter().take_while(|l| l.block == line.block);
+                bold_until = (level.is_none() && !line.table && lines.clone().all(|l| l.bold))
+                    .then(|| i + lines.count() - 1);
             }
             if new_block && !text.is_empty() {
                 // A paragraph that runs on over the page break stays one.
@@ -244,7 +329,13 @@ fn normalise(mut pages: Vec<Vec<table::Block>>) -> Result<Reading, ReadError> {
                 text.push_str(&"#".repeat(level));
                 text.push(' ');
             }
+            if new_block && bold_until.is_some() {
+                text.push_str("**");
+            }
             text.push_str(&line.text);
+            if bold_until == Some(i) {
+                text.push_str("**");
+            }
             text.push('\n');
             line_no += 1;
             last_line = line.text.trim().to_owned();
@@ -462,6 +553,7 @@ mod tests {
                         x1: x + 5.0 * t.chars().count() as f32,
                         y0: y,
                         y1: y + height,
+                        bold: false,
                     };
                     x = w.x1 + 2.0;
                     w

@@ -29,6 +29,8 @@ pub(super) struct Word {
     pub x1: f32,
     pub y0: f32,
     pub y1: f32,
+    /// Set in a bold face.
+    pub bold: bool,
 }
 
 /// A block of the layout: its lines, each a list of words.
@@ -44,6 +46,8 @@ pub(super) struct Line {
     pub height: f32,
     /// Whether the line is a table row (tab-separated cells).
     pub table: bool,
+    /// Whether every word of the line is bold.
+    pub bold: bool,
 }
 
 /// A gap between words wider than this many line heights separates cells,
@@ -202,6 +206,7 @@ pub(super) fn lines(page: &[Block], carry: &mut Carry) -> Vec<Line> {
                     .map(|&c| cells[c].height())
                     .fold(f32::INFINITY, f32::min),
                 table: !hanging,
+                bold: false,
             });
             next_block += 1;
         }
@@ -243,6 +248,7 @@ pub(super) fn lines(page: &[Block], carry: &mut Carry) -> Vec<Line> {
                 block: index,
                 height: cell.height(),
                 table: false,
+                bold: false,
             });
         }
     }
@@ -275,6 +281,7 @@ fn plain_lines(index: usize, block: &Block) -> impl Iterator<Item = Line> + '_ {
             block: index,
             height: y1 - y0,
             table: false,
+            bold: words.iter().all(|w| w.bold),
         })
     })
 }
@@ -461,6 +468,7 @@ mod tests {
             x1: x + 6.0 * text.len() as f32,
             y0: y,
             y1: y + 12.0,
+            bold: false,
         }
     }
 
