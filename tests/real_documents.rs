@@ -1278,3 +1278,33 @@ fn bold_paragraphs_of_a_pdf_are_emphasised_blocks() {
     assert!(expected >= 3, "{expected}");
     assert_eq!(emphasised, expected);
 }
+
+/// A name broken over a line at its hyphen ("Derek Crow-" / "Brown") is one
+/// person, not also a person cut at the break.
+#[test]
+fn no_person_is_a_name_cut_at_a_line_break() {
+    let (store, graph) = graph();
+    let texts: BTreeMap<String, String> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.meta.id.clone(), d.text.clone()))
+        .collect();
+    let mut checked = 0;
+    for node in graph.nodes().filter(|n| n.kind == NodeKind::Person) {
+        for span in &node.provenance {
+            let Some(text) = texts.get(&span.document) else {
+                continue;
+            };
+            let Some(line) = text.lines().nth(span.first_line as usize - 1) else {
+                continue;
+            };
+            if span.first_line == span.last_line && line.trim_end().ends_with('-') {
+                let cut = format!("{}-", span.quote);
+                assert!(!line.trim_end().ends_with(&cut), "{}: {line}", node.key);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0);
+}

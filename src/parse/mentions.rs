@@ -32,6 +32,12 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:(?:{titles}),?\s+)+{word}\s+{word}\b")).expect("valid regex")
 });
 
+/// Verbs of minutes that a text may capitalise after a name ("Mr Gough
+/// Seconded the motion"): no part of it.
+const MINUTES_VERBS: &[&str] = &[
+    "Proposed", "Seconded", "Moved", "Agreed", "Resolved", "Noted", "Reported", "Said", "Asked",
+];
+
 /// What a pattern stands for.
 #[derive(Clone)]
 struct Target {
@@ -46,9 +52,19 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     for n in 1..=src.len() {
         let line = src.line(n);
         for found in TITLED.find_iter(line) {
-            let Some(name) = PersonName::parse(found.as_str())
-                .filter(|p| p.core.split_whitespace().count() >= 2)
-            else {
+            // "Mr Derek Crow-" / "Brown": the name goes on over the line
+            // break, and is read whole where it is listed.
+            if line[found.end()..].trim_end() == "-" {
+                continue;
+            }
+            let Some(name) = PersonName::parse(found.as_str()).filter(|p| {
+                p.core.split_whitespace().count() >= 2
+                    && !p
+                        .core
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| MINUTES_VERBS.contains(&w))
+            }) else {
                 continue;
             };
             let span = src.quote_line(n, found.as_str());
