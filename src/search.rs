@@ -1,5 +1,7 @@
 //! Full-text search over statements, recommendations, responses and
-//! documents, with tantivy.
+//! documents, with tantivy — and over every paragraph of every document
+//! (kind `paragraph`, asked for by name): a paragraph hit is its document,
+//! with the paragraph's lines as its source.
 //!
 //! The index is derived data: it is built from one graph snapshot, kept in
 //! `{data-dir}/search/` beside the sled store, and rebuilt whole when the
@@ -37,6 +39,9 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::index::Graph;
 use crate::model::{EdgeKind, NodeKind};
+use crate::read::blocks::{outline, BlockKind};
+use crate::store::DocumentRecord;
+use crate::text::{plain, Source};
 
 /// The kinds of node the index holds.
 pub const SEARCHABLE: &[NodeKind] = &[
@@ -46,9 +51,13 @@ pub const SEARCHABLE: &[NodeKind] = &[
     NodeKind::Document,
 ];
 
+/// The kind a paragraph of a document is indexed under: not a node kind,
+/// since a paragraph is no node of the graph.
+pub const PARAGRAPH: &str = "paragraph";
+
 /// Bumped whenever the schema or the analysis changes, so an index on disk
 /// from an older build is rebuilt rather than misread.
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 /// The file beside the index naming the layout and store generation it holds.
 const STAMP: &str = "scrutiny-search-stamp";
 /// Most words a `prefix*` may stand for; beyond, the prefix is too short to mean much.
@@ -123,6 +132,11 @@ impl SearchError {
 pub struct Filters {
     /// Kinds of node (any of them); empty means all searchable kinds.
     pub kinds: Vec<NodeKind>,
+    /// Whether paragraphs of documents are searched too (when `kinds` is
+    /// empty: paragraphs alone).
+    pub paragraphs: bool,
+    /// The document (its node key) a hit comes from.
+    pub document: Option<String>,
     /// The person who spoke or signed.
     pub speaker: Option<String>,
     /// An organisation the hit speaks for, responds for, is addressed to or is by.
@@ -155,6 +169,8 @@ pub struct Hit {
     pub score: f32,
     /// The best passage of its text, in pieces.
     pub snippet: Vec<Part>,
+    /// For a paragraph hit, its lines (first, last) in the document `idx`.
+    pub paragraph: Option<(u32, u32)>,
 }
 
 /// One page of hits, best first, and how many there are in all.
@@ -177,6 +193,9 @@ struct Fields {
     meeting: Field,
     report: Field,
     day: Field,
+    document: Field,
+    first_line: Field,
+    last_line: Field,
 }
 
 /// A built index over one snapshot.
@@ -203,6 +222,9 @@ fn schema() -> (Schema, Fields) {
         meeting: builder.add_text_field("meeting", STRING),
         report: builder.add_text_field("report", STRING),
         day: builder.add_u64_field("day", INDEXED),
+        document: builder.add_text_field("document", STRING),
+        first_line: builder.add_u64_field("first_line", STORED),
+        last_line: builder.add_u64_field("last_line", STORED),
     };
     (builder.build(), fields)
 }
@@ -297,6 +319,11 @@ impl SearchIndex {
                 writer.add_document(document(graph, idx, &f))?;
             }
         }
+        for record in graph.documents() {
+            for doc in paragraphs(record, &f) {
+                writer.add_document(doc)?;
+            }
+        }
         writer.commit()?;
         writer.wait_merging_threads()?;
         Ok(())
@@ -364,10 +391,22 @@ impl SearchIndex {
             else {
                 continue; // The index is built from this snapshot; cannot happen.
             };
+            let line = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
+            let paragraph = line(self.fields.first_line)
+                .zip(line(self.fields.last_line))
+                .map(|(a, b)| (a as u32, b as u32));
+            let snippet = match paragraph {
+                Some((first, last)) => {
+                    let text = paragraph_text(graph, idx, first, last).unwrap_or_default();
+                    passage_snippet(&text, &body)
+                }
+                None => snippet(graph, idx, &body, &title),
+            };
             hits.push(Hit {
                 idx,
                 score,
-                snippet: snippet(graph, idx, &body, &title),
+                snippet,
+                paragraph,
             });
         }
         Ok(Hits { total, hits })
@@ -383,15 +422,23 @@ impl SearchIndex {
             ))
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
-        if !filters.kinds.is_empty() {
-            let any: Vec<(Occur, Box<dyn Query>)> = filters
-                .kinds
+        let mut kinds: Vec<&str> = filters.kinds.iter().map(|k| k.as_str()).collect();
+        if filters.paragraphs {
+            kinds.push(PARAGRAPH);
+        }
+        if kinds.is_empty() {
+            // Paragraphs are searched when asked for: the nodes hold the
+            // same words with who said them.
+            clauses.push((Occur::MustNot, term(f.kind, PARAGRAPH)));
+        } else {
+            let any: Vec<(Occur, Box<dyn Query>)> = kinds
                 .iter()
-                .map(|k| (Occur::Should, term(f.kind, k.as_str())))
+                .map(|k| (Occur::Should, term(f.kind, k)))
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         for (field, value) in [
+            (f.document, &filters.document),
             (f.speaker, &filters.speaker),
             (f.organisation, &filters.organisation),
             (f.meeting, &filters.meeting),
@@ -594,11 +641,76 @@ fn parser_message(error: &tantivy::query::QueryParserError) -> String {
     }
 }
 
+/// The paragraphs of a document (paragraphs, list items, headings, table
+/// rows of its outline), each indexed with its lines, under the document's
+/// key; markup is stripped from the indexed text.
+fn paragraphs(record: &DocumentRecord, f: &Fields) -> Vec<TantivyDocument> {
+    let src = Source::new(&record.meta.id, &record.text);
+    let key = crate::keys::document(&record.meta.id);
+    let day = record
+        .meta
+        .date
+        .as_deref()
+        .and_then(|d| d.parse::<NaiveDate>().ok());
+    outline(&src)
+        .into_iter()
+        .filter(|b| b.kind != BlockKind::Directive)
+        .filter_map(|block| {
+            let text = plain(src.lines_text(block.first, block.last));
+            if text.trim().is_empty() {
+                return None;
+            }
+            let mut doc = TantivyDocument::default();
+            doc.add_text(f.key, &key);
+            doc.add_text(f.kind, PARAGRAPH);
+            doc.add_text(f.document, &key);
+            doc.add_text(f.body, &text);
+            doc.add_u64(f.first_line, block.first as u64);
+            doc.add_u64(f.last_line, block.last as u64);
+            if let Some(day) = day {
+                doc.add_u64(f.day, day_number(day));
+            }
+            Some(doc)
+        })
+        .collect()
+}
+
+/// The text of lines `first..=last` of the document node `idx`, markup
+/// stripped, as it was indexed.
+pub fn paragraph_text(graph: &Graph, idx: NodeIndex, first: u32, last: u32) -> Option<String> {
+    let id = crate::keys::document_id(&graph.node(idx).key)?;
+    let record = graph.document(id)?;
+    let src = Source::new(id, &record.text);
+    (last as usize <= src.len()).then(|| plain(src.lines_text(first as usize, last as usize)))
+}
+
+/// The best passage of a paragraph's text.
+fn passage_snippet(text: &str, body: &SnippetGenerator) -> Vec<Part> {
+    let found = body.snippet(text);
+    if found.fragment().is_empty() {
+        return vec![Part {
+            text: text.chars().take(SNIPPET_CHARS).collect(),
+            highlighted: false,
+        }];
+    }
+    parts(found.fragment(), found.highlighted())
+}
+
 /// What is indexed for one node.
 fn document(graph: &Graph, idx: NodeIndex, f: &Fields) -> TantivyDocument {
     let node = graph.node(idx);
     let mut doc = TantivyDocument::default();
     doc.add_text(f.key, &node.key);
+    let mut sources: Vec<&str> = node
+        .provenance
+        .iter()
+        .map(|s| s.document.as_str())
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    for id in sources {
+        doc.add_text(f.document, crate::keys::document(id));
+    }
     doc.add_text(f.kind, node.kind.as_str());
     doc.add_text(f.title, &node.name);
     for alias in &node.aliases {

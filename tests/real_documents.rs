@@ -1308,3 +1308,48 @@ fn no_person_is_a_name_cut_at_a_line_break() {
     }
     assert!(checked > 0);
 }
+
+/// Search over every paragraph of the real documents too: a phrase from the
+/// longest line of each finds the paragraph holding it.
+#[test]
+fn every_paragraph_of_the_real_documents_is_searchable() {
+    let (_, graph) = graph();
+    let index = scrutiny::search::SearchIndex::in_memory(graph).unwrap();
+    let mut checked = 0;
+    for record in graph.documents() {
+        let (number, line) = record
+            .text
+            .lines()
+            .enumerate()
+            .max_by_key(|(_, l)| l.split_whitespace().count())
+            .unwrap();
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
+            .collect();
+        let Some(phrase) = (words.len() / 2..words.len().saturating_sub(1)).find_map(|i| {
+            let pair = format!("{} {}", words[i], words[i + 1]);
+            line.contains(&pair).then_some(pair)
+        }) else {
+            continue;
+        };
+        let filters = scrutiny::search::Filters {
+            paragraphs: true,
+            document: Some(scrutiny::keys::document(&record.meta.id)),
+            ..Default::default()
+        };
+        let hits = index
+            .search(graph, &format!("\"{phrase}\""), &filters, 0, 100)
+            .unwrap();
+        let n = number as u32 + 1;
+        assert!(
+            hits.hits
+                .iter()
+                .any(|h| h.paragraph.is_some_and(|(a, b)| a <= n && n <= b)),
+            "{}: {phrase:?} (line {n})",
+            record.meta.id
+        );
+        checked += 1;
+    }
+    assert!(checked >= 12, "{checked}");
+}

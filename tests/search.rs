@@ -14,7 +14,7 @@ use scrutiny::search::{Filters, SearchIndex, MAX_PREFIX_TERMS};
 use serde_json::{json, Value};
 
 const HIT_FIELDS: &str = "totalCount pageInfo { hasNextPage endCursor }
-    edges { cursor node { score snippet { text highlighted } snippetHtml
+    edges { cursor node { kind score snippet { text highlighted } snippetHtml
         source { documentId firstLine lastLine quote }
         node { __typename id
             ... on Statement { text date speaker { id } organisation { id } meeting { id } }
@@ -453,4 +453,66 @@ fn the_index_on_disk_is_reused_and_rebuilt_when_the_store_moves_on() {
         std::fs::read_to_string(&stamp_file).unwrap(),
         "layout 0 generation 0"
     );
+}
+
+/// Every paragraph is searchable: for each document, a phrase from the
+/// middle of its longest line — body text, whatever fact it is or is not
+/// part of — finds that paragraph, with the document, its lines and a quote
+/// holding the line.
+#[test]
+fn every_paragraph_of_every_document_is_searchable() {
+    let graph = seed_graph().snapshot();
+    let mut checked = 0;
+    for record in graph.documents() {
+        let (number, line) = record
+            .text
+            .lines()
+            .enumerate()
+            .max_by_key(|(_, l)| l.split_whitespace().count())
+            .unwrap();
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
+            .collect();
+        if words.len() < 8 {
+            continue;
+        }
+        let middle = words.len() / 2;
+        // Words that stand side by side in the line make the phrase.
+        let Some(phrase) = (middle..words.len() - 1).find_map(|i| {
+            let pair = format!("{} {}", words[i], words[i + 1]);
+            line.contains(&pair).then_some(pair)
+        }) else {
+            continue;
+        };
+        let page = search(
+            &format!("\"{phrase}\""),
+            json!({ "kinds": ["paragraph"], "document": record.meta.id }),
+            50,
+        );
+        let n = number as u64 + 1;
+        let found = hits(&page).into_iter().any(|h| {
+            h["source"].as_array().unwrap().iter().any(|s| {
+                s["documentId"] == record.meta.id.as_str()
+                    && s["firstLine"].as_u64().unwrap() <= n
+                    && n <= s["lastLine"].as_u64().unwrap()
+                    && s["quote"].as_str().unwrap().contains(line.trim())
+            })
+        });
+        assert!(found, "{}: {phrase:?} (line {n})", record.meta.id);
+        // A paragraph hit's node is its document.
+        assert!(hits(&page)
+            .iter()
+            .all(|h| h["node"]["__typename"] == "Document"));
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked}");
+    // Paragraphs are asked for: the same words without kinds find nodes only.
+    let word = "recommendations";
+    let nodes = search(word, json!({}), 50);
+    assert!(!hits(&nodes).is_empty());
+    assert!(hits(&nodes).iter().all(|h| h["kind"] != "paragraph"));
+    let paragraphs = search(word, json!({ "kinds": ["paragraph"] }), 50);
+    assert!(!hits(&paragraphs).is_empty());
+    assert!(hits(&paragraphs).iter().all(|h| h["kind"] == "paragraph"));
 }

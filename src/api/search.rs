@@ -11,14 +11,18 @@ use super::query::report_index;
 use super::view::{lookup, lookup_id, provenance, Provenance, View};
 use super::{error, graph, Code};
 use crate::model::NodeKind;
-use crate::search::{Filters, Hit, SearchError, SEARCHABLE};
+use crate::search::{Filters, Hit, SearchError, PARAGRAPH, SEARCHABLE};
 
 /// Narrows a search. Every filter given must hold.
 #[derive(Clone, Debug, Default, InputObject)]
 pub struct SearchFilter {
     /// Kinds of node to find: any of "statement", "recommendation",
-    /// "response", "document". All four when not given.
+    /// "response", "document", and "paragraph" for every paragraph of every
+    /// document (a hit's node is then its document, its source the
+    /// paragraph's lines). The four node kinds when not given.
     pub kinds: Option<Vec<String>>,
+    /// The document a hit comes from (its id, as `/source/{id}` names it).
+    pub document: Option<String>,
     /// The person who spoke (a statement), signed (a response, a letter) or
     /// wrote (a byline): id, name or alias.
     pub speaker: Option<String>,
@@ -40,14 +44,19 @@ impl SearchFilter {
     fn resolve(&self, ctx_graph: &crate::index::Graph) -> async_graphql::Result<Filters> {
         let key = |idx| ctx_graph.node(idx).key.clone();
         let mut kinds = Vec::new();
+        let mut paragraphs = false;
         for kind in self.kinds.iter().flatten() {
+            if kind == PARAGRAPH {
+                paragraphs = true;
+                continue;
+            }
             match NodeKind::parse(kind).filter(|k| SEARCHABLE.contains(k)) {
                 Some(k) => kinds.push(k),
                 None => {
                     return Err(error(
                         Code::BadUserInput,
                         format!(
-                            "cannot search for kind {kind:?}; searchable kinds: {}",
+                            "cannot search for kind {kind:?}; searchable kinds: {}, {PARAGRAPH}",
                             SEARCHABLE
                                 .iter()
                                 .map(|k| k.as_str())
@@ -58,8 +67,22 @@ impl SearchFilter {
                 }
             }
         }
+        let document = match &self.document {
+            Some(id) => {
+                if ctx_graph.document(id).is_none() {
+                    return Err(error(
+                        Code::NotFound,
+                        format!("no document has the id {id:?}"),
+                    ));
+                }
+                Some(crate::keys::document(id))
+            }
+            None => None,
+        };
         Ok(Filters {
             kinds,
+            paragraphs,
+            document,
             speaker: match &self.speaker {
                 Some(s) => Some(key(lookup(ctx_graph, NodeKind::Person, s)?)),
                 None => None,
@@ -136,9 +159,33 @@ impl SearchHit {
         html
     }
 
-    /// Where the node comes from: document, lines and exact quote, to cite.
+    /// Where the hit comes from: document, lines (page) and exact quote, to
+    /// cite — for a paragraph, the paragraph itself.
     async fn source(&self) -> Vec<Provenance> {
-        provenance(&self.view.graph, &self.view.node().provenance)
+        let graph = &self.view.graph;
+        match self.hit.paragraph {
+            Some((first, last)) => {
+                let node = self.view.node();
+                let Some(id) = crate::keys::document_id(&node.key) else {
+                    return Vec::new();
+                };
+                let Some(record) = graph.document(id) else {
+                    return Vec::new();
+                };
+                let src = crate::text::Source::new(id, &record.text);
+                let span = src.span(first as usize, last as usize);
+                provenance(graph, &[span])
+            }
+            None => provenance(graph, &self.view.node().provenance),
+        }
+    }
+
+    /// "paragraph" for a paragraph of a document, else the node's kind.
+    async fn kind(&self) -> &'static str {
+        match self.hit.paragraph {
+            Some(_) => PARAGRAPH,
+            None => self.view.node().kind.as_str(),
+        }
     }
 }
 
