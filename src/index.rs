@@ -142,6 +142,7 @@ impl Graph {
         documents: HashMap<String, Arc<DocumentRecord>>,
         generation: u64,
     ) -> Graph {
+        crate::link::abbreviations_across_documents(&mut nodes, &mut edges, &documents);
         nodes.sort_by(|a, b| natural_cmp(&a.key, &b.key));
         crate::link::resolve_report_titles(&nodes, &mut edges);
         let mut graph = Graph {

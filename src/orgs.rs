@@ -317,6 +317,16 @@ impl Orgs {
     /// Learns the abbreviations a text defines ("Mayor's Office for Policing and
     /// Crime (MOPAC)"). The vocabulary wins where both know an abbreviation.
     pub fn learn(&mut self, text: &str) {
+        for (abbr, full, canonical) in self.definitions(text) {
+            self.insert(&abbr, &canonical);
+            self.insert(&full, &canonical);
+        }
+    }
+
+    /// The organisations a text defines by abbreviation: (abbreviation, full
+    /// name as written, canonical name).
+    pub fn definitions(&self, text: &str) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
         for cap in DEFINITION.captures_iter(text) {
             let full = cap[1]
                 .trim_start_matches("the ")
@@ -330,9 +340,9 @@ impl Orgs {
                 continue;
             }
             let canonical = self.canonical(full).unwrap_or_else(|| full.to_owned());
-            self.insert(abbr, &canonical);
-            self.insert(full, &canonical);
+            out.push((abbr.to_owned(), full.to_owned(), canonical));
         }
+        out
     }
 
     fn canonical(&self, name: &str) -> Option<String> {

@@ -110,3 +110,46 @@ fn who_said_what_about_whom() {
         .iter()
         .all(|e| e["node"]["speaker"]["name"] == "Baroness Casey of Blackstock DBE CB"));
 }
+
+/// Every organisation defined as "Full Name (ABBR)" in any document is
+/// mentioned, by the abbreviation, in every document that uses it — also
+/// documents that never spell it out. The definitions and the uses are
+/// found here in the raw text.
+#[test]
+fn an_abbreviation_defined_anywhere_is_found_everywhere() {
+    use scrutiny::model::{EdgeKind, NodeKind};
+    let shared = common::seed_graph().snapshot();
+    let graph = &*shared;
+    let definition = regex::Regex::new(
+        r"[A-Z][\w'’&]*(?: (?:[A-Z][\w'’&]*|and|of|for|the|&))+ \(([A-Z]{2,9})\)",
+    )
+    .unwrap();
+    let mut abbreviations: BTreeMap<String, String> = BTreeMap::new();
+    for record in graph.documents() {
+        for cap in definition.captures_iter(&record.text) {
+            // Only what the graph holds as an organisation: "(PCSOs)" is a role.
+            if let Some(idx) = graph.resolve(NodeKind::Organisation, &cap[1]) {
+                abbreviations.insert(cap[1].to_owned(), graph.node(idx).key.clone());
+            }
+        }
+    }
+    assert!(abbreviations.len() >= 5, "{abbreviations:?}");
+    let mut checked = 0;
+    for record in graph.documents() {
+        for (abbr, org) in &abbreviations {
+            let word = regex::Regex::new(&format!(r"\b{abbr}\b")).unwrap();
+            if !word.is_match(&record.text) {
+                continue;
+            }
+            let id = record.meta.id.as_str();
+            let mentioned = graph.edges().any(|e| {
+                e.kind == EdgeKind::Mentions
+                    && e.target == *org
+                    && e.provenance.iter().any(|p| p.document == id)
+            });
+            assert!(mentioned, "{id} uses {abbr} but mentions no {org}");
+            checked += 1;
+        }
+    }
+    assert!(checked > abbreviations.len(), "{checked}");
+}
