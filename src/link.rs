@@ -13,7 +13,8 @@
 //!
 //! An organisation one document defines by abbreviation ("Territorial
 //! Support Group (TSG)") is named by it in others that never spell it out.
-//! Here every whole-word use of a defined abbreviation, in any document,
+//! Here every whole-word use of a defined abbreviation, in any document (the
+//! defining one too, where its own parse linked no statement to it),
 //! mentions the organisation: from the statement whose lines hold it, else
 //! from the document (`linked_by: abbreviation`, `defined_in` the defining
 //! document). The organisation becomes a node if no parser made one.
@@ -43,13 +44,10 @@ pub fn abbreviations_across_documents(
     // Abbreviations two documents define as two organisations ("PCC" for a
     // committee and for a commissioner) say nothing outside their documents.
     let mut ambiguous: HashSet<String> = HashSet::new();
-    // The abbreviations each document defines itself: its own parse reads them.
-    let mut own: HashMap<&str, HashSet<String>> = HashMap::new();
     for id in &ids {
         let text = &documents[*id].text;
         let src = Source::new(id, text);
         for (abbr, full, canonical) in orgs.definitions(text) {
-            own.entry(id.as_str()).or_default().insert(abbr.clone());
             let key = crate::keys::organisation(&canonical);
             if let Some((other, _, _)) = defined.get(&abbr) {
                 if *other != key {
@@ -104,8 +102,7 @@ pub fn abbreviations_across_documents(
         for n in 1..=src.len() {
             let line = src.line(n);
             for (abbr, (key, _, definition)) in &defined {
-                let defines_it = own.get(id.as_str()).is_some_and(|o| o.contains(abbr));
-                if defines_it || !has_word(line, abbr) {
+                if !has_word(line, abbr) {
                     continue;
                 }
                 let source = statements
@@ -279,9 +276,12 @@ mod tests {
             .iter()
             .map(|e| (e.source.as_str(), e.provenance[0].quote.as_str()))
             .collect();
-        assert_eq!(linked, [("document/c", "TSG")]);
-        assert_eq!(edges[0].target, "organisation/territorial-support-group");
-        assert_eq!(edges[0].prop("defined_in"), Some("a"));
+        // The definition is a use too; "PCC", defined apart in a and b, is linked nowhere.
+        assert_eq!(linked, [("document/a", "TSG"), ("document/c", "TSG")]);
+        assert!(edges
+            .iter()
+            .all(|e| e.target == "organisation/territorial-support-group"));
+        assert_eq!(edges[1].prop("defined_in"), Some("a"));
         // The organisation is a node, quoting its definition.
         assert!(nodes
             .iter()
