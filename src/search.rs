@@ -57,7 +57,7 @@ pub const PARAGRAPH: &str = "paragraph";
 
 /// Bumped whenever the schema or the analysis changes, so an index on disk
 /// from an older build is rebuilt rather than misread.
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 /// The file beside the index naming the layout and store generation it holds.
 const STAMP: &str = "scrutiny-search-stamp";
 /// Most words a `prefix*` may stand for; beyond, the prefix is too short to mean much.
@@ -169,8 +169,17 @@ pub struct Hit {
     pub score: f32,
     /// The best passage of its text, in pieces.
     pub snippet: Vec<Part>,
-    /// For a paragraph hit, its lines (first, last) in the document `idx`.
-    pub paragraph: Option<(u32, u32)>,
+    /// For a paragraph hit, the paragraph of the document `idx`.
+    pub paragraph: Option<Paragraph>,
+}
+
+/// A paragraph found: its lines and their text as the document writes them
+/// (the quote to cite), kept in the index so a hit needs no document text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub first_line: u32,
+    pub last_line: u32,
+    pub text: String,
 }
 
 /// One page of hits, best first, and how many there are in all.
@@ -196,6 +205,7 @@ struct Fields {
     document: Field,
     first_line: Field,
     last_line: Field,
+    passage: Field,
 }
 
 /// A built index over one snapshot.
@@ -225,6 +235,7 @@ fn schema() -> (Schema, Fields) {
         document: builder.add_text_field("document", STRING),
         first_line: builder.add_u64_field("first_line", STORED),
         last_line: builder.add_u64_field("last_line", STORED),
+        passage: builder.add_text_field("passage", STORED),
     };
     (builder.build(), fields)
 }
@@ -394,12 +405,17 @@ impl SearchIndex {
             let line = |field: Field| doc.get_first(field).and_then(|v| v.as_u64());
             let paragraph = line(self.fields.first_line)
                 .zip(line(self.fields.last_line))
-                .map(|(a, b)| (a as u32, b as u32));
-            let snippet = match paragraph {
-                Some((first, last)) => {
-                    let text = paragraph_text(graph, idx, first, last).unwrap_or_default();
-                    passage_snippet(&text, &body)
-                }
+                .map(|(first, last)| Paragraph {
+                    first_line: first as u32,
+                    last_line: last as u32,
+                    text: doc
+                        .get_first(self.fields.passage)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_owned(),
+                });
+            let snippet = match &paragraph {
+                Some(p) => passage_snippet(&plain(&p.text), &body),
                 None => snippet(graph, idx, &body, &title),
             };
             hits.push(Hit {
@@ -656,7 +672,8 @@ fn paragraphs(record: &DocumentRecord, f: &Fields) -> Vec<TantivyDocument> {
         .into_iter()
         .filter(|b| b.kind != BlockKind::Directive)
         .filter_map(|block| {
-            let text = plain(src.lines_text(block.first, block.last));
+            let written = src.lines_text(block.first, block.last);
+            let text = plain(written);
             if text.trim().is_empty() {
                 return None;
             }
@@ -667,21 +684,13 @@ fn paragraphs(record: &DocumentRecord, f: &Fields) -> Vec<TantivyDocument> {
             doc.add_text(f.body, &text);
             doc.add_u64(f.first_line, block.first as u64);
             doc.add_u64(f.last_line, block.last as u64);
+            doc.add_text(f.passage, written);
             if let Some(day) = day {
                 doc.add_u64(f.day, day_number(day));
             }
             Some(doc)
         })
         .collect()
-}
-
-/// The text of lines `first..=last` of the document node `idx`, markup
-/// stripped, as it was indexed.
-pub fn paragraph_text(graph: &Graph, idx: NodeIndex, first: u32, last: u32) -> Option<String> {
-    let id = crate::keys::document_id(&graph.node(idx).key)?;
-    let record = graph.document(id)?;
-    let src = Source::new(id, &record.text);
-    (last as usize <= src.len()).then(|| plain(src.lines_text(first as usize, last as usize)))
 }
 
 /// The best passage of a paragraph's text.

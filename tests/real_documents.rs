@@ -1021,16 +1021,27 @@ fn lettered_parts_of_recommendations() {
 fn minutes_need_no_manifest() {
     // What the text says is found without a manifest: the same file alone in
     // a folder gives its meeting and every attendance record.
-    let dir = tempfile::tempdir().unwrap();
-    let name = "kentcc-minutes-2024-12-10.pdf";
-    std::fs::copy(real(name), dir.path().join(name)).unwrap();
-    let store = common::ingest_fresh(&[dir.path().to_owned()]);
-    let alone = Graph::load(&store).unwrap();
-    let count = |graph: &Graph, kind: NodeKind| graph.nodes().filter(|n| n.kind == kind).count();
-    let with_manifest = nodes_of("kentcc-minutes-2024-12-10", NodeKind::Attendance).len();
-    assert!(with_manifest > 20);
-    assert_eq!(count(&alone, NodeKind::Attendance), with_manifest);
-    assert_eq!(count(&alone, NodeKind::Meeting), 1);
+    // Minutes of every layout: a PDF, a pack of two meetings, HTML in
+    // English and in Welsh.
+    for name in [
+        "kentcc-minutes-2024-12-10.pdf",
+        "merton-agendapack-minutes-2009-10-22.pdf",
+        "mscc-minutes-2020-06-10.html",
+        "mscc-minutes-cy-2020-06-10.html",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(real(name), dir.path().join(name)).unwrap();
+        let store = common::ingest_fresh(&[dir.path().to_owned()]);
+        let alone = Graph::load(&store).unwrap();
+        let count =
+            |graph: &Graph, kind: NodeKind| graph.nodes().filter(|n| n.kind == kind).count();
+        let id = name.rsplit_once('.').unwrap().0;
+        let attendance = nodes_of(id, NodeKind::Attendance).len();
+        let meetings = nodes_of(id, NodeKind::Meeting).len();
+        assert!(attendance >= 10, "{name}: {attendance}");
+        assert_eq!(count(&alone, NodeKind::Attendance), attendance, "{name}");
+        assert_eq!(count(&alone, NodeKind::Meeting), meetings, "{name}");
+    }
 }
 
 #[test]
@@ -1317,20 +1328,7 @@ fn every_paragraph_of_the_real_documents_is_searchable() {
     let index = scrutiny::search::SearchIndex::in_memory(graph).unwrap();
     let mut checked = 0;
     for record in graph.documents() {
-        let (number, line) = record
-            .text
-            .lines()
-            .enumerate()
-            .max_by_key(|(_, l)| l.split_whitespace().count())
-            .unwrap();
-        let words: Vec<&str> = line
-            .split_whitespace()
-            .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
-            .collect();
-        let Some(phrase) = (words.len() / 2..words.len().saturating_sub(1)).find_map(|i| {
-            let pair = format!("{} {}", words[i], words[i + 1]);
-            line.contains(&pair).then_some(pair)
-        }) else {
+        let Some((n, line, phrase)) = common::phrase_of_longest_line(&record.text) else {
             continue;
         };
         let filters = scrutiny::search::Filters {
@@ -1341,11 +1339,12 @@ fn every_paragraph_of_the_real_documents_is_searchable() {
         let hits = index
             .search(graph, &format!("\"{phrase}\""), &filters, 0, 100)
             .unwrap();
-        let n = number as u32 + 1;
         assert!(
             hits.hits
                 .iter()
-                .any(|h| h.paragraph.is_some_and(|(a, b)| a <= n && n <= b)),
+                .any(|h| h.paragraph.as_ref().is_some_and(|p| p.first_line <= n
+                    && n <= p.last_line
+                    && p.text.contains(line))),
             "{}: {phrase:?} (line {n})",
             record.meta.id
         );

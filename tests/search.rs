@@ -464,25 +464,7 @@ fn every_paragraph_of_every_document_is_searchable() {
     let graph = seed_graph().snapshot();
     let mut checked = 0;
     for record in graph.documents() {
-        let (number, line) = record
-            .text
-            .lines()
-            .enumerate()
-            .max_by_key(|(_, l)| l.split_whitespace().count())
-            .unwrap();
-        let words: Vec<&str> = line
-            .split_whitespace()
-            .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
-            .collect();
-        if words.len() < 8 {
-            continue;
-        }
-        let middle = words.len() / 2;
-        // Words that stand side by side in the line make the phrase.
-        let Some(phrase) = (middle..words.len() - 1).find_map(|i| {
-            let pair = format!("{} {}", words[i], words[i + 1]);
-            line.contains(&pair).then_some(pair)
-        }) else {
+        let Some((n, line, phrase)) = common::phrase_of_longest_line(&record.text) else {
             continue;
         };
         let page = search(
@@ -490,7 +472,7 @@ fn every_paragraph_of_every_document_is_searchable() {
             json!({ "kinds": ["paragraph"], "document": record.meta.id }),
             50,
         );
-        let n = number as u64 + 1;
+        let n = u64::from(n);
         let found = hits(&page).into_iter().any(|h| {
             h["source"].as_array().unwrap().iter().any(|s| {
                 s["documentId"] == record.meta.id.as_str()

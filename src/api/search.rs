@@ -163,17 +163,18 @@ impl SearchHit {
     /// cite — for a paragraph, the paragraph itself.
     async fn source(&self) -> Vec<Provenance> {
         let graph = &self.view.graph;
-        match self.hit.paragraph {
-            Some((first, last)) => {
+        match &self.hit.paragraph {
+            Some(paragraph) => {
                 let node = self.view.node();
                 let Some(id) = crate::keys::document_id(&node.key) else {
                     return Vec::new();
                 };
-                let Some(record) = graph.document(id) else {
-                    return Vec::new();
+                let span = crate::model::Span {
+                    document: id.to_owned(),
+                    first_line: paragraph.first_line,
+                    last_line: paragraph.last_line,
+                    quote: paragraph.text.clone(),
                 };
-                let src = crate::text::Source::new(id, &record.text);
-                let span = src.span(first as usize, last as usize);
                 provenance(graph, &[span])
             }
             None => provenance(graph, &self.view.node().provenance),

@@ -279,13 +279,24 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
         }
         // "Minutes of the Annual Parish Meeting held on …" names no body: the
         // meeting is the publisher's, as the manifest says.
-        None => {
-            let publisher = ctx.meta.publisher.clone()?;
-            let body = ctx.orgs.resolve(&publisher)?;
-            let node =
-                super::meeting_node_without_body_span(ctx, &body, &iso, date_text, date_span);
-            (body, node)
-        }
+        None => match ctx.meta.publisher.clone() {
+            Some(publisher) => {
+                let body = ctx.orgs.resolve(&publisher)?;
+                let node =
+                    super::meeting_node_without_body_span(ctx, &body, &iso, date_text, date_span);
+                (body, node)
+            }
+            // The body named in Welsh, where no manifest names it: only then,
+            // since the vocabulary cannot translate "Cyngor Cymuned …" to the
+            // publisher's English name, and a council's Welsh and English
+            // minutes are to be one meeting.
+            None => {
+                let (body, line, text) = welsh_body(ctx, from, list)?;
+                let body_span = src.quote_line(line, text);
+                let node = meeting_node(ctx, &body, &iso, date_text, date_span, Some(body_span));
+                (body, node)
+            }
+        },
     };
     let mut node = with_time_and_place(ctx, node, from, list);
     if dated_elsewhere {
@@ -481,6 +492,24 @@ fn find_body<'s>(
     None
 }
 
+/// "Cynhaliwyd cyfarfod Cyngor Cymuned … o bell ar Zoom" (a meeting of the
+/// community council was held remotely): the body a Welsh header names.
+fn welsh_body<'s>(
+    ctx: &Ctx<'s>,
+    from: usize,
+    to: usize,
+) -> Option<(crate::orgs::Org, usize, &'s str)> {
+    static CYFARFOD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)cyfarfod (?:o )?(?:yr? )?(.+?) (?:o bell|a gynhaliwyd|ar |am |yn )")
+            .expect("valid regex")
+    });
+    (from..to.min(from + OPENING_LINES)).find_map(|n| {
+        let line = ctx.src.line(n);
+        let name = CYFARFOD.captures(line)?.get(1)?.as_str().trim();
+        body_named(ctx, name).map(|org| (org, n, name))
+    })
+}
+
 /// A body's name as a heading writes it, upper case read as title case.
 fn body_named(ctx: &Ctx<'_>, name: &str) -> Option<crate::orgs::Org> {
     let lower = name.to_lowercase();
@@ -524,6 +553,9 @@ fn body_named(ctx: &Ctx<'_>, name: &str) -> Option<crate::orgs::Org> {
             "cabinet",
             "authority",
             "sub-committee",
+            // Welsh: council, committee.
+            "cyngor",
+            "pwyllgor",
         ]
         .iter()
         .any(|w| lower.contains(w));

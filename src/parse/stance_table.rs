@@ -272,6 +272,12 @@ fn find_legend(ctx: &Ctx<'_>) -> BTreeMap<String, LegendEntry> {
     legend
 }
 
+/// A row line's first cell as written: the recommendation's reference and
+/// text, which its nodes quote.
+fn first_cell(line: &str) -> &str {
+    line.split('\t').next().unwrap_or_default().trim()
+}
+
 /// A stance cell read.
 enum CellReading<'l> {
     /// A stance, by the legend, by the cell's own words, or by the cues.
@@ -344,8 +350,7 @@ fn emit(
                 |r| r.text.clone(),
             );
             let (first, last) = own.map_or((first, last), |r| (r.line, r.line));
-            let reference = src.line(first).split('\t').next().unwrap_or_default();
-            let span = src.quote(first, last, reference.trim());
+            let span = src.quote(first, last, first_cell(src.line(first)));
             super::report::add_recommendation(ctx, report, number, &whole_text, span);
         }
         for row in rows {
@@ -354,8 +359,7 @@ fn emit(
             } else {
                 let key = crate::keys::recommendation_part(&report.key, number, &row.part);
                 let label = row.part.replace('/', " ");
-                let cell = src.line(row.line).split('\t').next().unwrap_or_default();
-                let span = src.quote_line(row.line, cell);
+                let span = src.quote_line(row.line, first_cell(src.line(row.line)));
                 let preview: String = row.text.chars().take(80).collect();
                 ctx.out.add_node(
                     Node::new(

@@ -89,3 +89,23 @@ pub fn export(store: &Store) -> String {
     scrutiny::export::write_json(&graph, BASE, &mut out).expect("export");
     String::from_utf8(out).expect("utf-8")
 }
+
+/// A phrase to search a document by: the longest line of its text (by
+/// words), and two words side by side from its middle on (plain words of
+/// more than three letters). Returns the line's number (1-based), the line
+/// and the phrase; `None` when the line has no such pair.
+pub fn phrase_of_longest_line(text: &str) -> Option<(u32, &str, String)> {
+    let (index, line) = text
+        .lines()
+        .enumerate()
+        .max_by_key(|(_, l)| l.split_whitespace().count())?;
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
+        .collect();
+    let phrase = (words.len() / 2..words.len().saturating_sub(1)).find_map(|i| {
+        let pair = format!("{} {}", words[i], words[i + 1]);
+        line.contains(&pair).then_some(pair)
+    })?;
+    Some((index as u32 + 1, line, phrase))
+}
