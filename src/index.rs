@@ -142,9 +142,11 @@ impl Graph {
         documents: HashMap<String, Arc<DocumentRecord>>,
         generation: u64,
     ) -> Graph {
+        let merged = crate::link::merge_title_variants(&mut nodes, &mut edges);
         crate::link::abbreviations_across_documents(&mut nodes, &mut edges, &documents);
         nodes.sort_by(|a, b| natural_cmp(&a.key, &b.key));
         crate::link::resolve_report_titles(&nodes, &mut edges);
+        crate::link::about_in_context(&nodes, &mut edges, &documents);
         let mut graph = Graph {
             documents,
             generation,
@@ -165,6 +167,12 @@ impl Graph {
                 if !entry.contains(&idx) {
                     entry.push(idx);
                 }
+            }
+        }
+        // A merged key stays an id of the node it was merged into.
+        for (from, kept) in merged {
+            if let Some(&idx) = graph.by_key.get(&kept) {
+                graph.by_key.entry(from).or_insert(idx);
             }
         }
         // Insert edges in the order of their ends so neighbour lists come out sorted.

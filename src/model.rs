@@ -141,6 +141,8 @@ kinds! {
         PublishedBy => "published-by",
         // Statement / Document --mentions--> any node
         Mentions => "mentions",
+        // Statement --about--> any node its context makes it about (link::about)
+        About => "about",
         // Organisation --sub-organisation-of--> Organisation
         SubOrganisationOf => "sub-organisation-of",
         // Document (report) --recommends--> Recommendation

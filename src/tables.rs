@@ -19,16 +19,27 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// A filter named something the graph does not hold.
+/// A filter naming something the graph does not hold, or of a value it cannot take.
 #[derive(Debug, thiserror::Error)]
-#[error("no {kind} matches {value:?} (filter `{filter}`)")]
-pub struct UnknownFilter {
-    /// The query parameter.
-    pub filter: &'static str,
-    /// What kind of node it names.
-    pub kind: NodeKind,
-    /// The value given.
-    pub value: String,
+pub enum UnknownFilter {
+    #[error("no {kind} matches {value:?} (filter `{filter}`)")]
+    Node {
+        /// The query parameter.
+        filter: &'static str,
+        /// What kind of node it names.
+        kind: NodeKind,
+        /// The value given.
+        value: String,
+    },
+    #[error("filter `{filter}` takes {expected}, not {value:?}")]
+    Value {
+        /// The query parameter.
+        filter: &'static str,
+        /// The values it takes.
+        expected: &'static str,
+        /// The value given.
+        value: String,
+    },
 }
 
 /// The tables served, by URL name.
@@ -60,7 +71,7 @@ fn resolve(
         Some(value) => graph
             .resolve(kind, value)
             .map(Some)
-            .ok_or_else(|| UnknownFilter {
+            .ok_or_else(|| UnknownFilter::Node {
                 filter,
                 kind,
                 value: value.clone(),
@@ -86,7 +97,7 @@ fn any_node(
                 .iter()
                 .find_map(|&k| graph.resolve(k, value))
             });
-            found.map(Some).ok_or_else(|| UnknownFilter {
+            found.map(Some).ok_or_else(|| UnknownFilter::Node {
                 filter,
                 kind: NodeKind::Document,
                 value: value.clone(),
@@ -108,12 +119,29 @@ fn key_of(graph: &Graph, idx: Option<NodeIndex>) -> String {
 }
 
 /// Statements, filtered by `speaker`, `organisation`, `meeting` (id) and
-/// `about` (a node they mention: person, organisation, report).
+/// `about` (a node they are about: person, organisation, report — named, or
+/// by context), with `about_basis` (`explicit` or `context`) to keep one kind;
+/// the `about_basis` column says which each row is.
 fn statements(graph: &Graph, filters: &BTreeMap<String, String>) -> Result<Table, UnknownFilter> {
     let speaker = resolve(graph, filters, "speaker", NodeKind::Person)?;
     let organisation = resolve(graph, filters, "organisation", NodeKind::Organisation)?;
     let meeting = resolve(graph, filters, "meeting", NodeKind::Meeting)?;
     let about = any_node(graph, filters, "about")?;
+    let bases: &[(&str, EdgeKind)] = match filters.get("about_basis").map(String::as_str) {
+        None => &[
+            ("explicit", EdgeKind::Mentions),
+            ("context", EdgeKind::About),
+        ],
+        Some("explicit") => &[("explicit", EdgeKind::Mentions)],
+        Some("context") => &[("context", EdgeKind::About)],
+        Some(other) => {
+            return Err(UnknownFilter::Value {
+                filter: "about_basis",
+                expected: "`explicit` or `context`",
+                value: other.to_owned(),
+            })
+        }
+    };
     let mut table = Table {
         header: vec![
             "id",
@@ -129,17 +157,24 @@ fn statements(graph: &Graph, filters: &BTreeMap<String, String>) -> Result<Table
             "document",
             "first_line",
             "last_line",
+            "about_basis",
         ],
         rows: Vec::new(),
     };
     for &s in graph.of_kind(NodeKind::Statement) {
+        let basis = about.and_then(|a| {
+            bases
+                .iter()
+                .find(|(_, kind)| graph.edge_between(s, *kind, a).is_some())
+                .map(|(name, _)| *name)
+        });
         let who = graph.incoming(s, EdgeKind::Spoke).into_iter().next();
         let org = graph.out_one(s, EdgeKind::SpeakingFor);
         let at = graph.out_one(s, EdgeKind::AtMeeting);
         let keep = speaker.is_none_or(|p| who == Some(p))
             && organisation.is_none_or(|o| org == Some(o))
             && meeting.is_none_or(|m| at == Some(m))
-            && about.is_none_or(|a| graph.edge_between(s, EdgeKind::Mentions, a).is_some());
+            && (about.is_none() || basis.is_some());
         if !keep {
             continue;
         }
@@ -164,6 +199,7 @@ fn statements(graph: &Graph, filters: &BTreeMap<String, String>) -> Result<Table
             span.document.clone(),
             span.first_line.to_string(),
             span.last_line.to_string(),
+            basis.unwrap_or_default().to_owned(),
         ]);
     }
     Ok(table)
@@ -187,7 +223,7 @@ fn recommendations(
                         .into_iter()
                         .find(|&i| graph.node(i).prop("kind") == Some("report"))
                 })
-                .ok_or_else(|| UnknownFilter {
+                .ok_or_else(|| UnknownFilter::Node {
                     filter: "report",
                     kind: NodeKind::Document,
                     value: value.clone(),

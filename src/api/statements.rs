@@ -34,9 +34,13 @@ pub struct StatementFilter {
     pub to: Option<NaiveDate>,
     /// `true` keeps transcript turns, `false` claims a report or letter attributes.
     pub verbatim: Option<bool>,
-    /// Statements that mention this node (a report, recommendation,
-    /// organisation or person), by id.
+    /// Statements about this node (a report, recommendation, organisation or
+    /// person), by id or by name, title or alias: those that name it and those whose context makes them
+    /// about it (said under an agenda item discussing it, or referring back to it).
     pub about: Option<ID>,
+    /// With `about`: only statements that name it (`EXPLICIT`) or only those
+    /// about it by context (`CONTEXT`).
+    pub about_basis: Option<super::view::AboutBasis>,
 }
 
 impl StatementFilter {
@@ -47,6 +51,7 @@ impl StatementFilter {
         statements: Vec<NodeIndex>,
     ) -> async_graphql::Result<Vec<NodeIndex>> {
         let mut wanted: Vec<(EdgeKind, bool, NodeIndex)> = Vec::new();
+        let mut about_nodes: Vec<NodeIndex> = Vec::new();
         if let Some(speaker) = &self.speaker {
             wanted.push((
                 EdgeKind::Spoke,
@@ -83,13 +88,33 @@ impl StatementFilter {
             ));
         }
         if let Some(about) = &self.about {
-            let target = graph.get(about.as_str()).ok_or_else(|| {
-                error(
+            // An id, or the name, title or alias of a person, organisation,
+            // document or post: every node so named ("Baroness Casey Review"
+            // is the review and, in a witness's label, the team that wrote it).
+            let targets: Vec<NodeIndex> = match graph.get(about.as_str()) {
+                Some(idx) => vec![idx],
+                None => [
+                    NodeKind::Person,
+                    NodeKind::Organisation,
+                    NodeKind::Document,
+                    NodeKind::Post,
+                ]
+                .into_iter()
+                .filter_map(|kind| graph.resolve(kind, about.as_str()))
+                .collect(),
+            };
+            if targets.is_empty() {
+                return Err(error(
                     Code::NotFound,
-                    format!("no node with id {:?}", about.as_str()),
-                )
-            })?;
-            wanted.push((EdgeKind::Mentions, true, target));
+                    format!("no node with id or name {:?}", about.as_str()),
+                ));
+            }
+            about_nodes = targets;
+        } else if self.about_basis.is_some() {
+            return Err(error(
+                Code::BadUserInput,
+                "aboutBasis needs about: the node the statements are about",
+            ));
         }
         let (from, to) = (
             self.from.map(|d| d.to_string()),
@@ -105,6 +130,18 @@ impl StatementFilter {
                         graph.edge_between(other, kind, s).is_some()
                     }
                 })
+            })
+            .filter(|&s| {
+                about_nodes.is_empty()
+                    || about_nodes.iter().any(|&target| {
+                        [
+                            super::view::AboutBasis::Explicit,
+                            super::view::AboutBasis::Context,
+                        ]
+                        .into_iter()
+                        .filter(|b| self.about_basis.is_none_or(|want| want == *b))
+                        .any(|b| graph.edge_between(s, b.edge_kind(), target).is_some())
+                    })
             })
             .filter(|&s| {
                 self.verbatim

@@ -81,6 +81,32 @@ pub struct Mention {
     /// The edge's spans and the words as written.
     pub spans: Vec<Span>,
     pub as_written: Option<String>,
+    /// How the link was found: an explicit naming, or the statement's context.
+    pub basis: AboutBasis,
+    /// What gives the context (an agenda item, an earlier turn), for `context`.
+    pub via: Option<NodeIndex>,
+    /// The referring words ("the report", "the Commissioner"), for `context`.
+    pub cue: Option<String>,
+}
+
+/// How a statement was found to be about a node.
+#[derive(async_graphql::Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AboutBasis {
+    /// The text names it (by name, title, alias, abbreviation or author).
+    Explicit,
+    /// Its context makes it so: said under an agenda item that discusses it,
+    /// or referring back ("the report", "the Commissioner") to it.
+    Context,
+}
+
+impl AboutBasis {
+    /// The edge kind that holds links of this basis.
+    pub fn edge_kind(self) -> EdgeKind {
+        match self {
+            AboutBasis::Explicit => EdgeKind::Mentions,
+            AboutBasis::Context => EdgeKind::About,
+        }
+    }
 }
 
 #[Object]
@@ -99,6 +125,27 @@ impl Mention {
         self.as_written.as_deref()
     }
 
+    /// `EXPLICIT` when the text names it, `CONTEXT` when its agenda item or
+    /// an earlier turn makes it so.
+    async fn basis(&self) -> AboutBasis {
+        self.basis
+    }
+
+    /// For a context link: the agenda item or earlier turn that gives it.
+    async fn via(&self) -> Option<super::node::AnyNode> {
+        self.via.map(|idx| {
+            super::node::AnyNode::from_view(View {
+                graph: self.graph.clone(),
+                idx,
+            })
+        })
+    }
+
+    /// For a context link: the referring words ("the report").
+    async fn cue(&self) -> Option<&str> {
+        self.cue.as_deref()
+    }
+
     /// Every place, with the exact words.
     async fn provenance(&self) -> Vec<Provenance> {
         provenance(&self.graph, &self.spans)
@@ -106,9 +153,16 @@ impl Mention {
 }
 
 impl View {
-    /// Mentions of this node (`incoming`) or by this node.
-    pub(crate) fn mentions(&self, incoming: bool) -> Vec<Mention> {
-        self.linked(incoming, EdgeKind::Mentions)
+    /// Mentions of this node (`incoming`) or by this node, of one basis or
+    /// both (explicit first, then context, each in node order).
+    pub(crate) fn mentions(&self, incoming: bool, basis: Option<AboutBasis>) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for b in [AboutBasis::Explicit, AboutBasis::Context] {
+            if basis.is_none_or(|want| want == b) {
+                out.extend(self.linked(incoming, b.edge_kind()));
+            }
+        }
+        out
     }
 
     /// Nodes linked by `kind` edges, with the edges' spans.
@@ -129,6 +183,13 @@ impl View {
                 other: if incoming { e.source() } else { e.target() },
                 spans: e.weight().provenance.clone(),
                 as_written: e.weight().prop("as_written").map(str::to_owned),
+                basis: if kind == EdgeKind::About {
+                    AboutBasis::Context
+                } else {
+                    AboutBasis::Explicit
+                },
+                via: e.weight().prop("via").and_then(|k| self.graph.get(k)),
+                cue: e.weight().prop("cue").map(str::to_owned),
             })
             .collect();
         out.sort_by_key(|m| m.other);
@@ -185,14 +246,17 @@ macro_rules! node_type {
                 $crate::api::view::provenance(&self.0.graph, &self.0.node().provenance)
             }
 
-            /// Statements and documents that name this node, with every place they do.
-            async fn mentioned_in(&self) -> Vec<$crate::api::view::Mention> {
-                self.0.mentions(true)
+            /// Statements and documents about this node, with every place they
+            /// name it: those that name it (`EXPLICIT`) and statements whose
+            /// context makes them about it (`CONTEXT`); `basis` keeps one kind.
+            async fn mentioned_in(&self, basis: Option<$crate::api::view::AboutBasis>) -> Vec<$crate::api::view::Mention> {
+                self.0.mentions(true, basis)
             }
 
-            /// What this node's text names: people, organisations, reports.
-            async fn mentions(&self) -> Vec<$crate::api::view::Mention> {
-                self.0.mentions(false)
+            /// What this node's text is about: people, organisations, reports it
+            /// names, and (for a statement) what its context makes it about.
+            async fn mentions(&self, basis: Option<$crate::api::view::AboutBasis>) -> Vec<$crate::api::view::Mention> {
+                self.0.mentions(false, basis)
             }
 
             $(
