@@ -434,3 +434,92 @@ fn reports_are_dated_by_the_day_they_were_agreed() {
         ]
     );
 }
+
+/// Words of four letters or more, lower-cased, a plural's "s" dropped: the
+/// test's own reading of what a sentence is about.
+fn words_of(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .map(|w| w.to_lowercase().trim_end_matches('s').to_owned())
+        .collect()
+}
+
+#[test]
+fn a_group_answers_cue_belongs_to_the_recommendation_its_sentence_is_about() {
+    // Issue 10, item 5: where one passage answers several recommendations,
+    // a stance drawn from a sentence about one of them is that one's alone.
+    let data = query(
+        r#"{ responses(filter: {report: "Probation Services in London"}, first: 100) { edges { node { group stance stanceRule quote recommendation { number text } } } } }"#,
+    );
+    let responses: Vec<&Value> = data["responses"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["node"])
+        .collect();
+    let mut by_group: BTreeMap<&str, Vec<&Value>> = BTreeMap::new();
+    for r in &responses {
+        if let Some(group) = r["group"].as_str() {
+            by_group.entry(group).or_default().push(r);
+        }
+    }
+    let text = seed_text(PACK);
+    let mut checked = 0;
+    for (group, members) in by_group.iter().filter(|(_, m)| m.len() > 1) {
+        for r in members {
+            let stance = r["stance"].as_str().unwrap();
+            let quote = r["quote"].as_str().unwrap();
+            assert!(
+                text.contains(quote),
+                "{group}: {quote:?} is not in the letter"
+            );
+            if stance == "noted" {
+                continue;
+            }
+            // The recommendation of the group the cue's sentence shares most words with.
+            let sentence = words_of(quote);
+            let shared: Vec<(usize, i64)> = members
+                .iter()
+                .map(|m| {
+                    let own = words_of(m["recommendation"]["text"].as_str().unwrap());
+                    (
+                        own.intersection(&sentence).count(),
+                        m["recommendation"]["number"].as_i64().unwrap(),
+                    )
+                })
+                .collect();
+            let best = shared.iter().map(|s| s.0).max().unwrap();
+            let leaders: Vec<i64> = shared.iter().filter(|s| s.0 == best).map(|s| s.1).collect();
+            let number = r["recommendation"]["number"].as_i64().unwrap();
+            if leaders.len() == 1 && best >= 2 {
+                assert_eq!(
+                    leaders,
+                    [number],
+                    "{group}: {quote:?} ({stance}) is about another recommendation"
+                );
+                // No other member took its stance from the same sentence.
+                assert!(
+                    members.iter().all(|m| m["recommendation"]["number"]
+                        == r["recommendation"]["number"]
+                        || m["quote"] != r["quote"]),
+                    "{group}: {quote:?} spread over the group"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 2, "{checked}");
+    // "in principle" that accepts nothing ("the duty can in principle be
+    // outsourced") is no acceptance in principle.
+    for r in &responses {
+        if r["stance"] == "accepted-in-principle" {
+            let quote = r["quote"].as_str().unwrap().to_lowercase();
+            assert!(
+                ["support", "accept", "agree"]
+                    .iter()
+                    .any(|v| quote.contains(v)),
+                "{quote:?}"
+            );
+        }
+    }
+}

@@ -8,13 +8,14 @@
 //! (Recommendations 8, 9, 10,11)**") or in prose ("regarding Recommendation 3")
 //! — each with a stance assigned by [`super::stance`].
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::entities::{add_org, add_person, find_in_line};
 use super::report::Report;
-use super::stance::assign;
+use super::stance::{assign_each, Stance};
 use super::Ctx;
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::names::PersonName;
@@ -485,6 +486,46 @@ fn add_responses(
         }
     }
     let respondent_slug = crate::keys::path(respondent);
+    // Answers that share a passage are read together, each recommendation's
+    // stance from the sentences about it (`stance::assign_each`).
+    let mut stances: HashMap<u32, Stance> = HashMap::new();
+    let mut passages: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+    for (number, _, first, last) in &answers {
+        match passages
+            .iter_mut()
+            .find(|(f, l, _)| f == first && l == last)
+        {
+            Some((_, _, numbers)) => numbers.push(*number),
+            None => passages.push((*first, *last, vec![*number])),
+        }
+    }
+    for (first, last, numbers) in &passages {
+        let grouped = answers
+            .iter()
+            .any(|(n, group, _, _)| numbers.contains(n) && group.is_some());
+        // The stance is read from what the letter says, not from its group heading.
+        let said = (*first..=*last)
+            .filter(|&m| !ctx.src.line(m).trim().is_empty())
+            .filter(|&m| !grouped || m != *first)
+            .map(|m| plain(ctx.src.line(m)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let texts: Vec<(u32, String)> = numbers
+            .iter()
+            .map(|&n| {
+                let text = ctx
+                    .out
+                    .nodes
+                    .get(&report.recommendation_key(n))
+                    .and_then(|r| r.prop("text"))
+                    .unwrap_or_default()
+                    .to_owned();
+                (n, text)
+            })
+            .collect();
+        let texts: Vec<(u32, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        stances.extend(assign_each(&said, &texts));
+    }
     for (number, group, first, last) in answers {
         if !report.recommendations.contains(&number) {
             ctx.warn(
@@ -504,19 +545,14 @@ fn add_responses(
             .map(|&m| plain(ctx.src.line(m)))
             .collect::<Vec<_>>()
             .join("\n");
-        // The stance is read from what the letter says, not from its group heading.
         let said: Vec<usize> = body
             .iter()
             .copied()
             .filter(|&m| group.is_none() || m != first)
             .collect();
-        let stance = assign(
-            &said
-                .iter()
-                .map(|&m| plain(ctx.src.line(m)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+        let Some(stance) = stances.get(&number).cloned() else {
+            continue;
+        };
         let key = crate::keys::response(&report.key, number, respondent_slug);
         let cue_line = said
             .iter()

@@ -6,14 +6,31 @@
 //! sentence wins. A response that matches none is `noted`: the respondent
 //! wrote about the recommendation without taking a position.
 
+use std::collections::BTreeSet;
+
 use crate::model::ResponseStance;
 
 /// Version of the rule set, recorded with every stance.
-pub const RULES_VERSION: &str = "stance-rules/3";
+pub const RULES_VERSION: &str = "stance-rules/4";
 
 /// (stance, cues) in order of precedence. Cues are lower-case phrases; a
 /// cue with `+` needs both halves in the same sentence.
 const RULES: &[(ResponseStance, &[&str])] = &[
+    (
+        // stance-rules/4: "we will do X but not Y" — acceptance and refusal
+        // in one sentence — before either alone.
+        ResponseStance::AcceptedInPart,
+        &[
+            "accept+but not",
+            "accept+but do not",
+            "accept+but will not",
+            "agree+but not",
+            "agree+but do not",
+            "support+but not",
+            "support+but do not",
+            "will+but will not",
+        ],
+    ),
     (
         ResponseStance::Rejected,
         &[
@@ -42,7 +59,20 @@ const RULES: &[(ResponseStance, &[&str])] = &[
     ),
     (
         ResponseStance::AcceptedInPrinciple,
-        &["happy to support", "support+subject to", "in principle"],
+        // stance-rules/4: "in principle" only with a verb of acceptance ("the
+        // duty can in principle be outsourced" accepts nothing).
+        &[
+            "happy to support",
+            "support+subject to",
+            "accept+in principle",
+            "accepts+in principle",
+            "accepted+in principle",
+            "agree+in principle",
+            "agrees+in principle",
+            "agreed+in principle",
+            "support+in principle",
+            "supports+in principle",
+        ],
     ),
     (
         ResponseStance::AcceptedInPart,
@@ -76,6 +106,10 @@ const RULES: &[(ResponseStance, &[&str])] = &[
             "will consider",
             "is being considered",
             "will respond in due course",
+            // stance-rules/4: a respondent weighing the recommended step.
+            "may be scope",
+            "are exploring",
+            "is exploring",
         ],
     ),
 ];
@@ -151,6 +185,141 @@ pub fn named(text: &str) -> Option<ResponseStance> {
         .find(|s| s.as_str() == wanted)
 }
 
+/// The stance of each of several recommendations one passage answers
+/// together (a letter's "Prison Leavers (Recommendations 8, 9, 10, 11)"),
+/// from the sentences about it. A sentence is about a recommendation when
+/// it names it ("recommendation 9") or shares more of its words (two at
+/// least) than it shares with any other of the group; a sentence about none
+/// of them is about all. A cue in a sentence about one recommendation is
+/// that one's alone. Where no cue fires, a sentence about the
+/// recommendation that commits to it ("… will be presented …", sharing four
+/// of its words or more) makes it `accepted`; otherwise it is `noted`.
+pub fn assign_each(text: &str, recommendations: &[(u32, &str)]) -> Vec<(u32, Stance)> {
+    let sentences = sentences(text);
+    let words: Vec<BTreeSet<String>> = recommendations
+        .iter()
+        .map(|(_, t)| content_words(t))
+        .collect();
+    // For each sentence, the recommendation it is about (None: all).
+    let about: Vec<Option<usize>> = sentences
+        .iter()
+        .map(|sentence| {
+            if recommendations.len() < 2 {
+                return None;
+            }
+            let lower = sentence.to_lowercase();
+            if let Some(i) = recommendations
+                .iter()
+                .position(|(n, _)| contains_phrase(&lower, &format!("recommendation {n}")))
+            {
+                return Some(i);
+            }
+            let own = content_words(sentence);
+            let shared: Vec<usize> = words.iter().map(|w| w.intersection(&own).count()).collect();
+            let best = *shared.iter().max()?;
+            let leaders = shared.iter().filter(|&&c| c == best).count();
+            (best >= 2 && leaders == 1).then(|| shared.iter().position(|&c| c == best))?
+        })
+        .collect();
+    recommendations
+        .iter()
+        .enumerate()
+        .map(|(i, &(number, _))| {
+            let own: Vec<&str> = (0..sentences.len())
+                .filter(|&k| about[k] == Some(i))
+                .map(|k| sentences[k])
+                .collect();
+            let general: Vec<&str> = (0..sentences.len())
+                .filter(|&k| about[k].is_none())
+                .map(|k| sentences[k])
+                .collect();
+            let of_own = cue(&own.join("\n")).map(|mut s| {
+                s.rule = format!("{} in a sentence about recommendation {number}", s.rule);
+                s
+            });
+            let stance = of_own
+                .or_else(|| cue(&general.join("\n")))
+                .or_else(|| commitment(&own, &words[i]))
+                .unwrap_or_else(|| {
+                    let mut noted = assign(&if own.is_empty() { general.join("\n") } else { own.join("\n") });
+                    if recommendations.len() > 1 && !own.is_empty() {
+                        noted.rule = format!("{RULES_VERSION}: noted (no cue in the sentences about recommendation {number} or the group)");
+                    }
+                    noted
+                });
+            (number, stance)
+        })
+        .collect()
+}
+
+/// A sentence that commits to what the recommendation asks: it says what
+/// will be done and shares four of the recommendation's words or more.
+fn commitment(sentences: &[&str], recommendation: &BTreeSet<String>) -> Option<Stance> {
+    sentences.iter().find_map(|sentence| {
+        let lower = sentence.to_lowercase();
+        let commits = contains_phrase(&lower, "will")
+            && !contains_phrase(&lower, "will not")
+            && !lower.contains("won't");
+        let shared = content_words(sentence).intersection(recommendation).count();
+        (commits && shared >= 4).then(|| Stance {
+            stance: ResponseStance::Accepted,
+            quote: (*sentence).to_owned(),
+            rule: format!(
+                "{RULES_VERSION}: accepted by commitment (\"will\" and {shared} of the recommendation's words)"
+            ),
+        })
+    })
+}
+
+/// Words that carry a sentence's matter: four letters or more, not a
+/// function word, a plural's "s" dropped.
+fn content_words(text: &str) -> BTreeSet<String> {
+    const COMMON: &[&str] = &[
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "will",
+        "should",
+        "which",
+        "their",
+        "they",
+        "there",
+        "these",
+        "those",
+        "been",
+        "were",
+        "into",
+        "also",
+        "such",
+        "more",
+        "than",
+        "would",
+        "could",
+        "being",
+        "other",
+        "within",
+        "about",
+        "what",
+        "when",
+        "where",
+        "whom",
+        "london",
+        "work",
+        "ensure",
+        "including",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(&w.as_str()))
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if !w.ends_with("ss") && stem.len() >= 4 => stem.to_owned(),
+            _ => w,
+        })
+        .collect()
+}
+
 /// Whether `phrase` occurs in `text` as whole words ("in part" is not in "in partnership").
 fn contains_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(at, _)| {
@@ -163,6 +332,61 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_recommendation_of_a_group_by_the_sentences_about_it() {
+        let recommendations = [
+            (
+                1,
+                "The Service should recruit more probation staff for prisons.",
+            ),
+            (
+                2,
+                "The Service should publish an annual review of its diversity action plan.",
+            ),
+            (3, "The Board should fund a new helpline for victims."),
+        ];
+        let text = "We thank the Committee for its report.\n\
+            We accept the case for more probation staff in prisons and will recruit them.\n\
+            An annual review of our diversity action plan will be published in April.";
+        let stances = assign_each(text, &recommendations);
+        let of = |n: u32| &stances.iter().find(|(m, _)| *m == n).unwrap().1;
+        assert_eq!(of(1).stance, ResponseStance::Accepted);
+        assert!(
+            of(1).rule.contains("about recommendation 1"),
+            "{}",
+            of(1).rule
+        );
+        // The cue about recruiting is recommendation 1's alone.
+        assert_eq!(of(2).stance, ResponseStance::Accepted);
+        assert!(of(2).rule.contains("commitment"), "{}", of(2).rule);
+        assert_eq!(of(3).stance, ResponseStance::Noted);
+        // A cue in a sentence about none of them is about all.
+        let all = assign_each("We do not accept these recommendations.", &recommendations);
+        assert!(all
+            .iter()
+            .all(|(_, s)| s.stance == ResponseStance::Rejected));
+    }
+
+    #[test]
+    fn partial_acceptance_and_in_principle_need_their_verbs() {
+        assert_eq!(
+            assign("We will fund the helpline but will not extend its hours.").stance,
+            ResponseStance::AcceptedInPart
+        );
+        assert_eq!(
+            assign("We accept the first part but do not accept the second.").stance,
+            ResponseStance::AcceptedInPart
+        );
+        assert_eq!(
+            assign("Legal advice says the duty can in principle be outsourced.").stance,
+            ResponseStance::Noted
+        );
+        assert_eq!(
+            assign("We accept this in principle.").stance,
+            ResponseStance::AcceptedInPrinciple
+        );
+    }
 
     #[test]
     fn precedence_and_quotes() {

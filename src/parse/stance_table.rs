@@ -209,13 +209,19 @@ fn find_legend(ctx: &Ctx<'_>) -> BTreeMap<String, LegendEntry> {
             text.push_str(line);
         }
         let mut from = 0;
+        let mut previous: Option<String> = None;
         for cap in CODE.captures_iter(&text) {
             let whole = cap.get(0).expect("match");
             let before = &text[from..whole.start()];
             let clause_start = before.rfind([':', ';', '.']).map_or(0, |i| i + 1);
             let words = before[clause_start..].trim();
             from = whole.end();
-            let Some(stance) = cue(words) else { continue };
+            // "accepted in full (F) or in principle (P)": the second entry
+            // shares the first's verb, so it is read after it.
+            let stance =
+                cue(words).or_else(|| previous.as_ref().and_then(|p| cue(&format!("{p} {words}"))));
+            previous = Some(words.to_owned());
+            let Some(stance) = stance else { continue };
             let code = cap[1].to_owned();
             let stance = Some(stance);
             let line = line_of
