@@ -35,6 +35,19 @@ node_type! {
             self.0.prop("topic")
         }
 
+        /// The kind of meeting a document states, when not a formal one:
+        /// "informal", "private", "visit", "annual", "briefing".
+        async fn kind(&self) -> Option<String> {
+            self.0.prop("kind")
+        }
+
+        /// Where a document states the meeting without recording it:
+        /// "committee-activity" (a report's list of its meetings), "minutes"
+        /// (an earlier meeting they name) or "prose" (a sentence).
+        async fn stated_in(&self) -> Option<String> {
+            self.0.prop("stated_in")
+        }
+
         /// Whether a work programme lists the meeting in its schedule.
         async fn scheduled(&self) -> bool {
             self.0.prop("scheduled").as_deref() == Some("true")

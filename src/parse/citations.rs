@@ -207,6 +207,7 @@ fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(Org, String,
         .filter(|(written, _)| text.contains(written.as_str()))
         .filter_map(|(_, canonical)| ctx.orgs.resolve(canonical))
         .find(|org| org.name.contains("Committee"))
+        .or_else(|| named_body(ctx, text))
         .or_else(|| {
             let author = ctx
                 .out
@@ -224,6 +225,46 @@ fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(Org, String,
                 .and_then(|m| ctx.orgs.resolve(m.prop("body")?))
         })?;
     Some((body, date.to_string(), date_text.to_owned()))
+}
+
+/// The body a cited record names before what it is: "FREPC Committee –
+/// transcript", "London CONTEST board meeting note". A meeting of another
+/// body is that body's, not the citing committee's.
+fn named_body(ctx: &Ctx<'_>, text: &str) -> Option<Org> {
+    const RECORDS: &[&str] = &[
+        " – transcript",
+        " - transcript",
+        " transcript",
+        " meeting note",
+        " meeting notes",
+        " minutes",
+        " meeting",
+    ];
+    text.split(", ").find_map(|part| {
+        let lower = part.to_lowercase();
+        let cut = RECORDS.iter().find_map(|r| lower.find(r))?;
+        let head = part[..cut].trim();
+        // Capitalised words, as a body's name is written.
+        // Capitalised words, as a body's name is written, or a common noun
+        // of bodies after them ("London CONTEST board").
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let named = words.len() >= 2
+            && words.iter().enumerate().all(|(i, w)| {
+                w.starts_with(char::is_uppercase)
+                    || ["of", "and", "for", "the", "on"].contains(w)
+                    || (i == words.len() - 1
+                        && [
+                            "board",
+                            "committee",
+                            "panel",
+                            "group",
+                            "forum",
+                            "commission",
+                        ]
+                        .contains(w))
+            });
+        named.then(|| ctx.orgs.resolve(head)).flatten()
+    })
 }
 
 fn add_citation(

@@ -585,7 +585,7 @@ fn add_noted_response(
 }
 
 /// A guest entry "Name, Role[, Organisation]" (bullet or prose).
-fn add_guest(
+pub(super) fn add_guest(
     ctx: &mut Ctx<'_>,
     attendance: &mut BTreeMap<String, Attendance>,
     entry: &str,
@@ -605,6 +605,21 @@ fn add_guest(
     };
     let (role, organisation) = match parts.len() {
         0 => (None, None),
+        // "Deputy Commissioner Jonathan Smith, London Fire Brigade": the
+        // one part is the organisation, the rank before the name the role.
+        1 if ctx.orgs.is_known(parts[0]) || crate::orgs::Orgs::looks_like_org(parts[0]) => {
+            let rank = name
+                .titles
+                .iter()
+                .filter(|t| {
+                    !["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame"]
+                        .contains(&t.trim_end_matches('.'))
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            ((!rank.is_empty()).then_some(rank), Some(parts[0]))
+        }
         1 => (Some(parts[0].to_owned()), None),
         _ => {
             let org = parts.pop().expect("two parts or more");

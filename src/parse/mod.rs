@@ -6,6 +6,7 @@
 //! each kind. Adding a kind is adding a module and a match arm.
 
 mod actions;
+mod activity;
 mod answers;
 mod attendance;
 mod citations;
@@ -286,6 +287,10 @@ const PHASES: &[Phase] = &[
     Phase {
         name: "reports and their recommendations",
         run: reports,
+    },
+    Phase {
+        name: "meetings stated: committee activity, visits, other bodies' meetings",
+        run: activity::parse,
     },
     Phase {
         name: "tables of recommendations and the stances taken on them",

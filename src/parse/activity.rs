@@ -1,0 +1,408 @@
+//! Meetings a document states without recording them: a committee report's
+//! "Committee activity" (or "Witnesses", "Evidence") section, and sentences
+//! of minutes and work programmes.
+//!
+//! The section lists, under one heading each, the meetings held for the
+//! investigation — the body, the kind of meeting in brackets and the date
+//! ("London Assembly Police and Crime Committee (informal meeting) –
+//! Wednesday 8 February 2023") — with the guests as list items ("Name, Role,
+//! Organisation"), and the organisations that answered a call for evidence
+//! under a heading that says so. Each meeting becomes a node of the body
+//! named (a formal meeting is the one its minutes record, the same key; an
+//! informal meeting, visit or briefing is keyed by its kind too, as a body may
+//! hold one on the day of a formal meeting), its guests attend it, and each
+//! respondent is an organisation the report mentions, with that role.
+//!
+//! In prose: "the Committee visited the Counter Terrorism Operations Centre"
+//! on a date (a visit), "the informal meeting on 1 March 2023 with the
+//! Metropolitan Police Service" (an informal meeting, the organisation its
+//! guest), and "the London Assembly at its Annual Meeting on 4 May 2023" (a
+//! meeting of that body, not of the committee).
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::entities::{find_in_line, org_node};
+use super::meeting::{add_guest, emit_attendance, Attendance, MeetingRef};
+use super::Ctx;
+use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
+use crate::orgs::Org;
+use crate::read::blocks::BlockKind;
+use crate::text::{find_date, plain};
+
+/// Headings of the section that lists an investigation's meetings.
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:committee activity|witnesses|evidence sessions?|oral evidence|meetings held)$",
+    )
+    .expect("valid regex")
+});
+
+/// "(informal meeting)", "(site visit)": the kind of a meeting in brackets.
+static KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(([a-z ]*(?:meeting|visit|briefing|roundtable|session))\)").expect("valid regex")
+});
+
+/// "the Committee visited X", "the Committee held an informal meeting".
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he Committee (visited|held an? (?:informal|private|public) meeting|met)\b|\b(informal|private) meeting on\b)")
+        .expect("valid regex")
+});
+
+/// "the minutes of the meeting held on 29 October 2024", "Actions Arising
+/// from the Meeting Held on …": an earlier meeting of the same body.
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:minutes|notes|actions arising) (?:of|from) the (?:last |previous )?meeting held on\b")
+        .expect("valid regex")
+});
+
+/// "the London Assembly at its Annual Meeting on 4 May 2023".
+static AT_ITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:the )?((?:[A-Z][\w’']*\s)*?[A-Z][\w’']*) at its (Annual |Plenary |Ordinary )?[Mm]eeting on\b")
+        .expect("valid regex")
+});
+
+/// Number words that open a list item of people counted, not named ("Five
+/// Peer Outreach Workers, GLA").
+const COUNTS: &[&str] = &[
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Several", "Some",
+];
+
+pub(super) fn parse(ctx: &mut Ctx<'_>) {
+    activity_sections(ctx);
+    prose(ctx);
+}
+
+fn activity_sections(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    let blocks = ctx.blocks.clone();
+    for (i, block) in blocks.iter().enumerate() {
+        let BlockKind::Heading { level } = block.kind else {
+            continue;
+        };
+        if !SECTION.is_match(plain(src.line(block.first).trim_start_matches('#')).trim()) {
+            continue;
+        }
+        let end = blocks[i + 1..]
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Heading { level: l } if l <= level))
+            .map_or(blocks.len(), |p| i + 1 + p);
+        let mut current: Option<Listing> = None;
+        let mut found = 0;
+        for sub in &blocks[i + 1..end] {
+            let line = src.line(sub.first);
+            match sub.kind {
+                BlockKind::Heading { .. } => {
+                    finish(ctx, current.take());
+                    current = listing(ctx, sub.first, line);
+                    found += usize::from(current.is_some());
+                }
+                BlockKind::ListItem { .. } => {
+                    if let Some(listing) = current.as_mut() {
+                        listing.entries.push((sub.first, line));
+                    }
+                }
+                _ => {}
+            }
+        }
+        finish(ctx, current.take());
+        if found == 0 {
+            ctx.warn(
+                block.first,
+                "a committee activity section with no meeting under it: expected headings naming a body, a kind of meeting and a date",
+            );
+        }
+    }
+}
+
+/// One heading of the section and its list.
+struct Listing<'s> {
+    what: Listed,
+    entries: Vec<(usize, &'s str)>,
+}
+
+enum Listed {
+    /// A meeting: its guests.
+    Meeting(MeetingRef),
+    /// Respondents to a call for evidence: organisations.
+    Respondents,
+}
+
+fn listing<'s>(ctx: &mut Ctx<'_>, n: usize, line: &str) -> Option<Listing<'s>> {
+    let heading = plain(&strip_footnote(line.trim_start_matches('#')));
+    let lower = heading.to_lowercase();
+    if lower.contains("call for evidence") || lower.contains("written evidence") {
+        return Some(Listing {
+            what: Listed::Respondents,
+            entries: Vec::new(),
+        });
+    }
+    let Some((date, date_text)) = find_date(&heading) else {
+        ctx.warn(
+            n,
+            format!("a committee activity heading with no date: {heading:?}"),
+        );
+        return None;
+    };
+    let kind = KIND.captures(&heading).map(|c| c[1].to_owned());
+    let body_text = heading.split([' ', '\u{a0}']).collect::<Vec<_>>().join(" ");
+    let body_text = body_text
+        .split(" (")
+        .next()
+        .unwrap_or("")
+        .split([',', '–', '-'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let Some(body) = ctx
+        .orgs
+        .resolve(body_text)
+        .filter(|_| !body_text.is_empty())
+    else {
+        ctx.warn(n, format!("a meeting with no body named: {heading:?}"));
+        return None;
+    };
+    let span = ctx.src.quote_line(n, date_text);
+    let body_span = ctx.src.quote_line(n, &body.as_written);
+    let meeting = stated_meeting(
+        ctx,
+        &body,
+        &date.to_string(),
+        date_text,
+        kind.as_deref(),
+        span,
+        body_span,
+        "committee-activity",
+    );
+    Some(Listing {
+        what: Listed::Meeting(meeting),
+        entries: Vec::new(),
+    })
+}
+
+/// "Heading<sup>146</sup>": the footnote mark is no part of it.
+fn strip_footnote(text: &str) -> String {
+    static SUP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"<sup>[^<]*</sup>").expect("valid regex"));
+    SUP.replace_all(text, "").into_owned()
+}
+
+fn finish(ctx: &mut Ctx<'_>, listing: Option<Listing<'_>>) {
+    let Some(listing) = listing else { return };
+    match listing.what {
+        Listed::Meeting(meeting) => {
+            let mut attendance: BTreeMap<String, Attendance> = BTreeMap::new();
+            for (n, line) in listing.entries {
+                let entry = plain(line.trim_start_matches(['-', '*', '•', ' ']));
+                if COUNTS.iter().any(|c| entry.starts_with(&format!("{c} "))) {
+                    continue;
+                }
+                add_guest(ctx, &mut attendance, &entry, n, line, None);
+            }
+            emit_attendance(ctx, &meeting, attendance);
+        }
+        Listed::Respondents => {
+            let report = report_at(ctx, listing.entries.first().map_or(0, |e| e.0));
+            for (n, line) in listing.entries {
+                let entry = plain(line.trim_start_matches(['-', '*', '•', ' ']));
+                let entry = entry.trim_end_matches(['.', ';']).trim();
+                let Some(org) = ctx.orgs.resolve(entry) else {
+                    continue;
+                };
+                let span = ctx.src.quote_line(n, &org.as_written);
+                ctx.out.add_node(org_node(&org, span.clone()));
+                ctx.out.add_edge(
+                    Edge::new(report.clone(), EdgeKind::Mentions, org.key.clone(), span)
+                        .with("as_written", org.as_written.clone())
+                        .with("role", "respondent to the call for evidence"),
+                );
+            }
+        }
+    }
+}
+
+/// The report whose text holds line `n`, else the document.
+fn report_at(ctx: &Ctx<'_>, n: usize) -> String {
+    ctx.reports
+        .iter()
+        .find(|r| r.extent.is_some_and(|(a, b)| a <= n && n <= b))
+        .map_or_else(|| ctx.doc_key.clone(), |r| r.key.clone())
+}
+
+/// A meeting a document states: the node (merged with the meeting's own
+/// record for a formal meeting), `held-by` its body, and a mention by the
+/// document that states it.
+#[allow(clippy::too_many_arguments)]
+fn stated_meeting(
+    ctx: &mut Ctx<'_>,
+    body: &Org,
+    date: &str,
+    date_text: &str,
+    kind: Option<&str>,
+    span: Span,
+    body_span: Span,
+    stated_in: &str,
+) -> MeetingRef {
+    let kind = kind.map(|k| k.trim().trim_end_matches(" meeting").to_owned());
+    let formal = kind
+        .as_deref()
+        .is_none_or(|k| k == "formal" || k == "public");
+    let mut key = crate::keys::meeting(&body.key, date);
+    let mut name = format!("{}, {date_text}", body.name);
+    if !formal {
+        let kind = kind.as_deref().unwrap_or_default();
+        key = format!("{key}/{}", crate::text::slug(kind));
+        name = format!("{name} ({kind})");
+    }
+    let mut node = Node::new(key.clone(), NodeKind::Meeting, name, span.clone())
+        .with("body", body.name.clone())
+        .with("date", date)
+        .with("stated_in", stated_in);
+    if let Some(kind) = &kind {
+        node = node.with("kind", kind.clone());
+    }
+    ctx.out.add_node(node);
+    ctx.out.add_node(org_node(body, body_span.clone()));
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::HeldBy,
+        body.key.clone(),
+        body_span,
+    ));
+    let by = report_at(ctx, span.first_line as usize);
+    ctx.out.add_edge(
+        Edge::new(by, EdgeKind::Mentions, key.clone(), span)
+            .with("as_written", date_text.to_owned()),
+    );
+    MeetingRef {
+        key,
+        body: body.clone(),
+        date: date.to_owned(),
+    }
+}
+
+/// Meetings stated in sentences.
+fn prose(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    for n in 1..=src.len() {
+        let line = plain(src.line(n));
+        for sentence in line.split_inclusive(". ") {
+            let Some((date, date_text)) = find_date(sentence) else {
+                continue;
+            };
+            let iso = date.to_string();
+            if let Some(found) = AT_ITS.captures(sentence) {
+                let written = found[1].to_owned();
+                let Some(body) = ctx
+                    .orgs
+                    .resolve(&written)
+                    .filter(|_| ctx.orgs.is_known(&written))
+                else {
+                    continue;
+                };
+                let kind = found
+                    .get(2)
+                    .map(|k| format!("{} meeting", k.as_str().trim().to_lowercase()));
+                let span = src.quote_line(n, date_text);
+                let body_span = src.quote_line(n, &written);
+                stated_meeting(
+                    ctx,
+                    &body,
+                    &iso,
+                    date_text,
+                    kind.as_deref(),
+                    span,
+                    body_span,
+                    "prose",
+                );
+                continue;
+            }
+            if let Some(found) = EARLIER.find(sentence) {
+                // The date that follows the words, not one before them.
+                let Some((date, date_text)) = find_date(&sentence[found.end()..]) else {
+                    continue;
+                };
+                let Some(body) =
+                    super::actions::committee(ctx, n).and_then(|b| ctx.orgs.resolve(&b))
+                else {
+                    continue;
+                };
+                let written = find_in_line(src.line(n), found.as_str()).to_owned();
+                let span = src.quote_line(n, date_text);
+                let body_span = src.quote_line(n, &written);
+                stated_meeting(
+                    ctx,
+                    &body,
+                    &date.to_string(),
+                    date_text,
+                    None,
+                    span,
+                    body_span,
+                    "minutes",
+                );
+                continue;
+            }
+            let Some(found) = PROSE.captures(sentence) else {
+                continue;
+            };
+            // "the Committee": the body of the report or agenda the line is in.
+            let Some(body) = super::actions::committee(ctx, n).and_then(|b| ctx.orgs.resolve(&b))
+            else {
+                continue;
+            };
+            let verb = found.get(1).or(found.get(2)).map_or("", |m| m.as_str());
+            let kind = if verb == "visited" {
+                "visit".to_owned()
+            } else if let Some(k) = ["informal", "private", "public"]
+                .iter()
+                .find(|k| verb.contains(*k))
+            {
+                format!("{k} meeting")
+            } else {
+                continue; // "the Committee met": the meeting's own record says more.
+            };
+            let Some((line_n, body_written)) = (n..=n).find_map(|m| {
+                let l = src.line(m);
+                l.contains("Committee").then_some((m, "Committee"))
+            }) else {
+                continue;
+            };
+            let span = src.quote_line(n, date_text);
+            let body_span = src.quote_line(line_n, body_written);
+            let meeting = stated_meeting(
+                ctx,
+                &body,
+                &iso,
+                date_text,
+                Some(&kind),
+                span,
+                body_span,
+                "prose",
+            );
+            // "… with the Metropolitan Police Service": the organisation met.
+            let after = &sentence[found.get(0).map_or(0, |m| m.end())..];
+            if let Some(with) = after.split(" with ").nth(1) {
+                let name = with
+                    .split([',', '.', ';'])
+                    .next()
+                    .unwrap_or("")
+                    .split(" on ")
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                if ctx.orgs.is_known(name) {
+                    if let Some(org) = ctx.orgs.resolve(name) {
+                        let span = src.quote_line(n, name);
+                        ctx.out.add_node(org_node(&org, span.clone()));
+                        ctx.out.add_edge(
+                            Edge::new(meeting.key.clone(), EdgeKind::Mentions, org.key, span)
+                                .with("role", "met"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
