@@ -356,7 +356,11 @@ fn attendance(graph: &Graph, filters: &BTreeMap<String, String>) -> Result<Table
         let who = graph.out_one(a, EdgeKind::Attendee);
         let keep = meeting.is_none_or(|m| at == Some(m))
             && person.is_none_or(|p| who == Some(p))
-            && status.is_none_or(|s| graph.node(a).prop("status") == Some(s.as_str()));
+            && status.is_none_or(|s| {
+                let own = graph.node(a).prop("status");
+                // A substitute was present too.
+                own == Some(s.as_str()) || (s == "present" && own == Some("substitute"))
+            });
         if !keep {
             continue;
         }

@@ -217,3 +217,28 @@ fn minutes_name_the_earlier_meeting_whose_minutes_they_approve() {
     assert_eq!(stated["node"]["statedIn"], "minutes");
     assert_eq!(stated["node"]["body"], recorded["node"]["body"]);
 }
+
+#[test]
+fn a_member_who_attended_as_a_substitute_is_present() {
+    let text = seed_text(PACK);
+    let said = Regex::new(r"for whom ([A-Z][\w ]+?) AM attended as a substitute").unwrap();
+    let names: Vec<String> = said.captures_iter(&text).map(|c| c[1].to_owned()).collect();
+    assert!(!names.is_empty());
+    let data = query(
+        r#"{ meetings(first: 100) { edges { node { date substitutes: attendance(status: "substitute") { person { name } } present: attendance(status: "present") { person { name } } } } } }"#,
+    );
+    for name in &names {
+        let meeting = data["meetings"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["node"])
+            .find(|m| m["substitutes"].as_array().unwrap().iter().any(|a| a["person"]["name"].as_str().unwrap().contains(name.as_str())))
+            .unwrap_or_else(|| panic!("{name} is no substitute"));
+        assert!(
+            meeting["present"].as_array().unwrap().iter().any(|a| a["person"]["name"].as_str().unwrap().contains(name.as_str())),
+            "{name} is not present at {}",
+            meeting["date"]
+        );
+    }
+}

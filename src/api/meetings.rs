@@ -64,7 +64,8 @@ node_type! {
         }
 
         /// Attendance records; `status` keeps one of "present", "apologies",
-        /// "substitute", "guest", "officer", "absent".
+        /// "substitute", "guest", "officer", "absent". A member who attended
+        /// as a substitute was present too: "present" keeps them as well.
         async fn attendance(&self, status: Option<String>) -> async_graphql::Result<Vec<Attendance>> {
             if let Some(s) = status.as_deref().filter(|s| crate::model::AttendanceStatus::parse(s).is_none()) {
                 let known: Vec<&str> = crate::model::AttendanceStatus::ALL.iter().map(|k| k.as_str()).collect();
@@ -74,7 +75,11 @@ node_type! {
                 ));
             }
             let all: Vec<Attendance> = self.0.incoming(EdgeKind::Attended);
-            Ok(all.into_iter().filter(|a| status.as_deref().is_none_or(|s| a.0.prop("status").as_deref() == Some(s))).collect())
+            let keeps = |a: &Attendance| {
+                let own = a.0.prop("status");
+                status.as_deref().is_none_or(|s| own.as_deref() == Some(s) || (s == "present" && own.as_deref() == Some("substitute")))
+            };
+            Ok(all.into_iter().filter(keeps).collect())
         }
 
 
