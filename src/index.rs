@@ -147,6 +147,7 @@ impl Graph {
         nodes.sort_by(|a, b| natural_cmp(&a.key, &b.key));
         crate::link::resolve_report_titles(&nodes, &mut edges);
         crate::link::about_in_context(&nodes, &mut edges, &documents);
+        crate::link::possible_same_people(&nodes, &mut edges);
         let mut graph = Graph {
             documents,
             generation,

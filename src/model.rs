@@ -143,6 +143,8 @@ kinds! {
         Mentions => "mentions",
         // Statement --about--> any node its context makes it about (link::about)
         About => "about",
+        // Person --possible-same-as--> Person (link::same_person): may be one, kept apart
+        PossibleSameAs => "possible-same-as",
         // Organisation --sub-organisation-of--> Organisation
         SubOrganisationOf => "sub-organisation-of",
         // Document (report) --recommends--> Recommendation

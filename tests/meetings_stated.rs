@@ -233,10 +233,24 @@ fn a_member_who_attended_as_a_substitute_is_present() {
             .unwrap()
             .iter()
             .map(|e| &e["node"])
-            .find(|m| m["substitutes"].as_array().unwrap().iter().any(|a| a["person"]["name"].as_str().unwrap().contains(name.as_str())))
+            .find(|m| {
+                m["substitutes"].as_array().unwrap().iter().any(|a| {
+                    a["person"]["name"]
+                        .as_str()
+                        .unwrap()
+                        .contains(name.as_str())
+                })
+            })
             .unwrap_or_else(|| panic!("{name} is no substitute"));
         assert!(
-            meeting["present"].as_array().unwrap().iter().any(|a| a["person"]["name"].as_str().unwrap().contains(name.as_str())),
+            meeting["present"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["person"]["name"]
+                    .as_str()
+                    .unwrap()
+                    .contains(name.as_str())),
             "{name} is not present at {}",
             meeting["date"]
         );

@@ -1352,3 +1352,68 @@ fn every_paragraph_of_the_real_documents_is_searchable() {
     }
     assert!(checked >= 12, "{checked}");
 }
+
+/// Two names that may be one person (issue 10, item 2): "Mr J Betts" and
+/// "Mr John Betts" stay two nodes with a `possible-same-as` edge each way,
+/// and every such edge is borne out by the names as the texts write them.
+#[test]
+fn names_that_may_be_one_person_are_candidates_not_merged() {
+    let (_, graph) = graph();
+    let initials =
+        Regex::new(r"^(?:(?:Mr|Mrs|Ms|Miss|Cllr|Councillor)\.? )?((?:[A-Z]\.? )+)(\S+)$").unwrap();
+    let full = Regex::new(
+        r"^(?:(?:Mr|Mrs|Ms|Miss|Cllr|Councillor|Dr)\.? )?([A-Z][a-z]+) (?:[A-Z][a-z]+ )*(\S+)$",
+    )
+    .unwrap();
+    // Independently: a name of initials and a full name whose first initial
+    // and surname agree, among the people the texts name.
+    let names: Vec<(&str, &str)> = graph
+        .nodes()
+        .filter(|n| n.kind == NodeKind::Person)
+        .map(|n| (n.key.as_str(), n.name.as_str()))
+        .collect();
+    let mut expected = BTreeSet::new();
+    for (k1, n1) in &names {
+        let Some(a) = initials.captures(n1) else {
+            continue;
+        };
+        for (k2, n2) in &names {
+            let Some(b) = full.captures(n2) else { continue };
+            let sexes = |n: &str| {
+                if n.starts_with("Mr ") {
+                    Some('m')
+                } else if ["Mrs ", "Ms ", "Miss "].iter().any(|t| n.starts_with(t)) {
+                    Some('f')
+                } else {
+                    None
+                }
+            };
+            let clash = matches!((sexes(n1), sexes(n2)), (Some(x), Some(y)) if x != y);
+            if a[2] == b[2] && a[1].starts_with(&b[1][..1]) && !clash && k1 != k2 {
+                expected.insert((k1.to_string(), k2.to_string()));
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let found: BTreeSet<(String, String)> = graph
+        .edges()
+        .filter(|e| e.kind == EdgeKind::PossibleSameAs)
+        .map(|e| (e.source.clone(), e.target.clone()))
+        .collect();
+    for pair in &expected {
+        assert!(found.contains(pair), "{pair:?} is no candidate");
+        assert!(
+            found.contains(&(pair.1.clone(), pair.0.clone())),
+            "{pair:?} one way only"
+        );
+        // Kept apart: both are nodes.
+        assert!(graph.get(&pair.0).is_some() && graph.get(&pair.1).is_some());
+    }
+    for edge in graph.edges().filter(|e| e.kind == EdgeKind::PossibleSameAs) {
+        assert!(
+            edge.prop("evidence")
+                .is_some_and(|e| e.contains("initial of")),
+            "{edge:?}"
+        );
+    }
+}

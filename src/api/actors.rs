@@ -10,6 +10,33 @@ use super::view::{node_type, View};
 use crate::index::fold_name;
 use crate::model::{EdgeKind, NodeKind};
 
+/// A person who may be the same as another, and why.
+pub struct SameAsCandidate {
+    mention: super::view::Mention,
+    evidence: String,
+}
+
+#[async_graphql::Object]
+impl SameAsCandidate {
+    /// The other person.
+    async fn person(&self) -> Person {
+        Person(View {
+            graph: self.mention.graph.clone(),
+            idx: self.mention.other,
+        })
+    }
+
+    /// Why they may be one ("the same surname; \"J\" is the initial of \"John\"").
+    async fn evidence(&self) -> &str {
+        &self.evidence
+    }
+
+    /// Where each name is written.
+    async fn provenance(&self) -> Vec<super::view::Provenance> {
+        super::view::provenance(&self.mention.graph, &self.mention.spans)
+    }
+}
+
 node_type! {
     /// A person, merged across every label and spelling seen.
     Person [statements("Speaker turns by this person, in date and transcript order.", out, Spoke)] {
@@ -34,6 +61,25 @@ node_type! {
             self.0.prop("same_as")
         }
 
+
+        /// Other people who may be this one ("Mr J Betts" and "Mr John
+        /// Betts"): kept apart, as no document says they are one, each with
+        /// the evidence and both names' places.
+        async fn possible_same_as(&self) -> Vec<SameAsCandidate> {
+            self.0
+                .linked(false, EdgeKind::PossibleSameAs)
+                .into_iter()
+                .map(|m| {
+                    let evidence = self
+                        .0
+                        .graph
+                        .edge_between(self.0.idx, EdgeKind::PossibleSameAs, m.other)
+                        .and_then(|e| e.prop("evidence").map(str::to_owned))
+                        .unwrap_or_default();
+                    SameAsCandidate { mention: m, evidence }
+                })
+                .collect()
+        }
 
         /// Meetings this person attended, sent apologies to, or was invited to.
         async fn attendance(&self) -> Vec<Attendance> {
