@@ -315,6 +315,20 @@ fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
     })
 }
 
+/// The weekday a text writes just before a date found in it ("Wednesday 29
+/// September 2022", "Friday, 19th July"), when it writes one.
+pub fn weekday_before(text: &str, date_text: &str) -> Option<chrono::Weekday> {
+    let at = text.find(date_text)?;
+    let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()?
+        .to_ascii_lowercase();
+    word.parse::<chrono::Weekday>()
+        .ok()
+        .filter(|_| word.len() > 3)
+}
+
 /// Drops a trailing weekday and the dashes and commas around it, in any case
 /// ("Police and Crime Committee – Wednesday", "CORPORATE PARENTING PANEL –").
 pub fn strip_trailing_weekday(text: &str) -> &str {
@@ -377,6 +391,21 @@ mod tests {
         assert_eq!(plain("<b>Report to:</b>\t<b>PCC</b>"), "Report to: PCC");
         assert_eq!(plain("see [the site](http://x.y) now"), "see the site now");
         assert_eq!(plain("a < b and c > d"), "a < b and c > d");
+    }
+
+    #[test]
+    fn weekdays_written_before_dates() {
+        use chrono::Weekday;
+        let text = "Committee (formal meeting) – Wednesday 29 September 2022";
+        assert_eq!(
+            weekday_before(text, "29 September 2022"),
+            Some(Weekday::Wed)
+        );
+        assert_eq!(
+            weekday_before("Friday, 19th July, 2024", "19th July, 2024"),
+            Some(Weekday::Fri)
+        );
+        assert_eq!(weekday_before("held on 8 March 2023", "8 March 2023"), None);
     }
 
     #[test]

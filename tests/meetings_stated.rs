@@ -256,3 +256,67 @@ fn a_member_who_attended_as_a_substitute_is_present() {
         );
     }
 }
+
+#[test]
+fn a_date_whose_weekday_disagrees_keeps_both_readings_with_their_sources() {
+    use chrono::Datelike;
+    // Independently: dates written after a weekday they do not fall on.
+    let text = seed_text(PACK);
+    let written =
+        Regex::new(r"(Monday|Tuesday|Wednesday|Thursday|Friday) (\d{1,2} \w+ \d{4})").unwrap();
+    let mut disputed = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        for found in written.captures_iter(line) {
+            let date = chrono::NaiveDate::parse_from_str(&found[2], "%d %B %Y").unwrap();
+            let day: chrono::Weekday = found[1].parse().unwrap();
+            if date.weekday() != day {
+                disputed.push((n as u64 + 1, date, day));
+            }
+        }
+    }
+    assert!(!disputed.is_empty());
+    for (line, date, day) in disputed {
+        let data = query(&format!(
+            r#"{{ meetings(filter: {{from: "{date}", to: "{date}"}}) {{ edges {{ node {{ dateDisputed dateReadings {{ date basis asWritten ofRecord provenance {{ firstLine quote }} }} }} }} }} }}"#
+        ));
+        let meeting = &data["meetings"]["edges"][0]["node"];
+        assert_eq!(meeting["dateDisputed"], true, "{date}");
+        let readings = meeting["dateReadings"].as_array().unwrap();
+        let by_weekday = readings.iter().find(|r| r["basis"] == "weekday").unwrap();
+        let other =
+            chrono::NaiveDate::parse_from_str(by_weekday["date"].as_str().unwrap(), "%Y-%m-%d")
+                .unwrap();
+        assert_eq!(other.weekday(), day);
+        assert!((other - date).num_days().abs() <= 3);
+        assert!(by_weekday["provenance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["firstLine"] == line));
+        let as_numbered = readings.iter().find(|r| r["basis"] == "date").unwrap();
+        assert_eq!(as_numbered["date"], date.to_string());
+        assert!(as_numbered["provenance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["firstLine"] == line));
+    }
+    // A meeting whose record is held: the record's reading is its date.
+    let data = query(
+        r#"{ meetings(first: 100) { edges { node { date dateOfRecord dateReadings { date ofRecord } } } } }"#,
+    );
+    let mut recorded = 0;
+    for edge in data["meetings"]["edges"].as_array().unwrap() {
+        let m = &edge["node"];
+        if let Some(of_record) = m["dateOfRecord"].as_str() {
+            assert_eq!(of_record, m["date"].as_str().unwrap());
+            assert!(m["dateReadings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["ofRecord"] == true && r["date"] == of_record));
+            recorded += 1;
+        }
+    }
+    assert!(recorded >= 3, "{recorded}");
+}

@@ -35,6 +35,31 @@ node_type! {
             self.0.prop("topic")
         }
 
+        /// Every date the documents give the meeting, each with its sources:
+        /// the date as numbered and, where a source names a weekday the date
+        /// does not fall on, the nearest such day. `ofRecord` marks the
+        /// reading the meeting's own record (its minutes', agenda's or
+        /// transcript's header) gives.
+        async fn date_readings(&self) -> Vec<DateReading> {
+            self.0
+                .prop("date_readings")
+                .and_then(|json| serde_json::from_str::<Vec<crate::link::DateReading>>(&json).ok())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|reading| DateReading { graph: self.0.graph.clone(), reading })
+                .collect()
+        }
+
+        /// Whether the documents give the meeting more than one date.
+        async fn date_disputed(&self) -> bool {
+            self.0.prop("date_disputed").as_deref() == Some("true")
+        }
+
+        /// The date the meeting's own record gives, when a record is held.
+        async fn date_of_record(&self) -> Option<String> {
+            self.0.prop("date_of_record")
+        }
+
         /// The kind of meeting a document states, when not a formal one:
         /// "informal", "private", "visit", "annual", "briefing".
         async fn kind(&self) -> Option<String> {
@@ -250,5 +275,40 @@ node_type! {
         async fn agenda_item(&self) -> Option<AgendaItem> {
             self.0.out_one(EdgeKind::InItem)
         }
+    }
+}
+
+/// One reading of a meeting's date, with the places that give it.
+pub struct DateReading {
+    graph: std::sync::Arc<crate::index::Graph>,
+    reading: crate::link::DateReading,
+}
+
+#[async_graphql::Object]
+impl DateReading {
+    /// The date this reading gives (ISO 8601).
+    async fn date(&self) -> &str {
+        &self.reading.date
+    }
+
+    /// "date" (day, month and year as written) or "weekday" (a weekday
+    /// written with a date it does not fall on: the nearest such day).
+    async fn basis(&self) -> &str {
+        &self.reading.basis
+    }
+
+    /// The words as first written ("Wednesday 29 September 2022").
+    async fn as_written(&self) -> &str {
+        &self.reading.as_written
+    }
+
+    /// Whether the meeting's own record gives this reading.
+    async fn of_record(&self) -> bool {
+        self.reading.of_record
+    }
+
+    /// Every place that gives it.
+    async fn provenance(&self) -> Vec<super::view::Provenance> {
+        super::view::provenance(&self.graph, &self.reading.sources)
     }
 }

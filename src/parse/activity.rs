@@ -146,6 +146,14 @@ fn listing<'s>(ctx: &mut Ctx<'_>, n: usize, line: &str) -> Option<Listing<'s>> {
         );
         return None;
     };
+    if let Some(day) = crate::text::weekday_before(&heading, date_text)
+        .filter(|d| *d != chrono::Datelike::weekday(&date))
+    {
+        ctx.warn(
+            n,
+            format!("{heading:?}: {date_text} was a {:?}, not a {day:?}; the meeting is dated as numbered and both readings are kept", chrono::Datelike::weekday(&date)),
+        );
+    }
     let kind = KIND.captures(&heading).map(|c| c[1].to_owned());
     let body_text = heading.split([' ', '\u{a0}']).collect::<Vec<_>>().join(" ");
     let body_text = body_text
