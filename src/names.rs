@@ -29,6 +29,8 @@ pub const TITLES: &[&str] = &[
     "Inspector",
     "Sergeant",
     "Constable",
+    "The Right Hon.",
+    "Right Hon.",
     "The Rt Hon",
     "Rt Hon",
     "County Councillor",

@@ -883,9 +883,14 @@ fn oral_evidence_turns_and_the_chair() {
                 person.name
             );
         }
-        // Every member listed present has an attendance record.
+        // Every member listed present has an attendance record (the
+        // witnesses are guests, tested apart).
         let listed = chair_line.trim_end_matches('.').split("; ").count();
-        assert_eq!(nodes_of(id, NodeKind::Attendance).len(), listed, "{file}");
+        let members = nodes_of(id, NodeKind::Attendance)
+            .into_iter()
+            .filter(|a| a.prop("status") != Some("guest"))
+            .count();
+        assert_eq!(members, listed, "{file}");
     }
 }
 
@@ -1416,4 +1421,51 @@ fn names_that_may_be_one_person_are_candidates_not_merged() {
             "{edge:?}"
         );
     }
+}
+
+/// Parliament's oral evidence names its witnesses in a paragraph under
+/// "Witnesses" ("Name, Role, Organisation; …"): each is a guest of the
+/// meeting the transcript records, with the role given there.
+#[test]
+fn a_hearings_witnesses_are_guests_of_its_meeting() {
+    let (_, graph) = graph();
+    let panel = Regex::new(r"^[IVX]+:\s*").unwrap();
+    let mut checked = 0;
+    for file in [
+        "hoc-eac-oral-evidence-2026-09-14.txt",
+        "hol-iac-oral-evidence-2026-09-15.txt",
+    ] {
+        let text = raw(file);
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines.iter().position(|l| l.trim() == "Witnesses").unwrap();
+        let list = lines[at + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .unwrap();
+        let list = panel.replace(list.trim(), "");
+        for entry in list.split("; ") {
+            let entry = entry.trim_start_matches("and ");
+            let (name, role) = entry.split_once(", ").unwrap();
+            let guest = graph
+                .nodes()
+                .filter(|n| n.kind == NodeKind::Attendance && n.prop("status") == Some("guest"))
+                .find(|n| {
+                    let person = graph
+                        .edges()
+                        .find(|e| e.kind == EdgeKind::Attendee && e.source == n.key)
+                        .and_then(|e| graph.get(&e.target))
+                        .map(|p| graph.node(p).name.clone())
+                        .unwrap_or_default();
+                    !person.is_empty() && name.contains(person.split(' ').next_back().unwrap())
+                })
+                .unwrap_or_else(|| panic!("{file}: {name} is no guest"));
+            assert!(
+                role.starts_with(guest.prop("role").unwrap()),
+                "{role:?} vs {:?}",
+                guest.prop("role")
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
 }

@@ -34,10 +34,8 @@ use crate::text::{find_date, plain};
 
 /// Headings of the section that lists an investigation's meetings.
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:committee activity|witnesses|evidence sessions?|oral evidence|meetings held)$",
-    )
-    .expect("valid regex")
+    Regex::new(r"(?i)^(?:committee activity|evidence sessions?|meetings held)$")
+        .expect("valid regex")
 });
 
 /// "(informal meeting)", "(site visit)": the kind of a meeting in brackets.
@@ -72,7 +70,75 @@ const COUNTS: &[&str] = &[
 
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
     activity_sections(ctx);
+    witnesses(ctx);
     prose(ctx);
+}
+
+/// A hearing transcript's "Witnesses" paragraph (Parliament's oral
+/// evidence): "I: Name, Role, Organisation; Name, Role; and Name, Role." —
+/// the guests of the meeting the transcript records, which its turns only
+/// label by name.
+fn witnesses(ctx: &mut Ctx<'_>) {
+    static PANEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:[IVX]+|\d+|Panel \w+)\s*[:.]\s*").expect("valid regex"));
+    let src = ctx.src;
+    // The one meeting this document records.
+    let recorded: Vec<(String, String)> = ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Meeting && n.prop("stated_in").is_none())
+        .filter_map(|n| Some((n.key.clone(), n.prop("date")?.to_owned())))
+        .collect();
+    let mut n = 1;
+    while n < src.len() {
+        if !plain(src.line(n)).trim().eq_ignore_ascii_case("witnesses") {
+            n += 1;
+            continue;
+        }
+        let Some(list) = (n + 1..=src.len()).find(|&m| !src.line(m).trim().is_empty()) else {
+            break;
+        };
+        let [(key, date)] = recorded.as_slice() else {
+            ctx.warn(
+                n,
+                "a list of witnesses, but no one meeting this document records to put them at",
+            );
+            break;
+        };
+        let meeting_node = ctx.out.nodes.get(key).cloned();
+        let Some(body) = meeting_node
+            .as_ref()
+            .and_then(|m| m.prop("body"))
+            .and_then(|b| ctx.orgs.resolve(b))
+        else {
+            break;
+        };
+        let meeting = MeetingRef {
+            key: key.clone(),
+            body,
+            date: date.clone(),
+        };
+        let line = src.line(list);
+        let text = plain(line);
+        let text = PANEL.replace(text.trim(), "");
+        let mut attendance: BTreeMap<String, Attendance> = BTreeMap::new();
+        for entry in text.split("; ") {
+            let entry = entry
+                .trim()
+                .trim_start_matches("and ")
+                .trim_end_matches('.');
+            add_guest(ctx, &mut attendance, entry, list, line, None);
+        }
+        if attendance.is_empty() {
+            ctx.warn(
+                list,
+                "a list of witnesses with no name read: expected \"Name, Role, Organisation; …\"",
+            );
+        }
+        emit_attendance(ctx, &meeting, attendance);
+        n = list + 1;
+    }
 }
 
 fn activity_sections(ctx: &mut Ctx<'_>) {
