@@ -153,3 +153,44 @@ fn an_abbreviation_defined_anywhere_is_found_everywhere() {
     }
     assert!(checked > abbreviations.len(), "{checked}");
 }
+
+#[test]
+fn a_person_named_in_apposition_is_mentioned_with_the_role_given_there() {
+    // "the Metropolitan Police Commissioner, Cressida Dick": found from the
+    // raw text of every seed file.
+    let apposition = regex::Regex::new(
+        r"\b[Tt]he ((?:[A-Z][a-z]+ ){0,4}(?:Commissioner|Mayor)), ((?:Dame |Sir )?[A-Z][a-z]+ [A-Z][a-z]+)\b",
+    )
+    .unwrap();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(common::seed_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let file = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            for found in apposition.captures_iter(line) {
+                let data = query(&format!(
+                    r#"{{ person(name: "{}") {{ mentionedIn {{ roleAsWritten provenance {{ document {{ fileName }} firstLine }} }} }} }}"#,
+                    &found[2]
+                ));
+                let here = data["person"]["mentionedIn"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|m| {
+                        m["provenance"].as_array().unwrap().iter().any(|p| {
+                            p["document"]["fileName"] == file.as_str()
+                                && p["firstLine"] == n as u64 + 1
+                        })
+                    })
+                    .unwrap_or_else(|| panic!("{file}:{}: {} not mentioned", n + 1, &found[2]));
+                assert!(here["roleAsWritten"].as_str().is_some(), "{file}:{}", n + 1);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 3, "{checked}");
+}

@@ -81,6 +81,8 @@ pub struct Mention {
     /// The edge's spans and the words as written.
     pub spans: Vec<Span>,
     pub as_written: Option<String>,
+    /// The role the text gives the person at that place ("the Deputy Mayor, …").
+    pub role_as_written: Option<String>,
     /// How the link was found: an explicit naming, or the statement's context.
     pub basis: AboutBasis,
     /// What gives the context (an agenda item, an earlier turn), for `context`.
@@ -123,6 +125,12 @@ impl Mention {
     /// The words as written at the first place.
     async fn as_written(&self) -> Option<&str> {
         self.as_written.as_deref()
+    }
+
+    /// The role the text gives a person where it names them in apposition
+    /// ("the Metropolitan Police Commissioner, Cressida Dick").
+    async fn role_as_written(&self) -> Option<&str> {
+        self.role_as_written.as_deref()
     }
 
     /// `EXPLICIT` when the text names it, `CONTEXT` when its agenda item or
@@ -183,6 +191,7 @@ impl View {
                 other: if incoming { e.source() } else { e.target() },
                 spans: e.weight().provenance.clone(),
                 as_written: e.weight().prop("as_written").map(str::to_owned),
+                role_as_written: e.weight().prop("role_as_written").map(str::to_owned),
                 basis: if kind == EdgeKind::About {
                     AboutBasis::Context
                 } else {

@@ -32,6 +32,18 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:(?:{titles}),?\s+)+{word}\s+{word}\b")).expect("valid regex")
 });
 
+/// An apposition: "the Metropolitan Police Commissioner, Cressida Dick",
+/// "the Deputy Mayor, Sophie Linden" — a role of capitalised words ending
+/// in a word of office, a comma, and a name of two words or more.
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    let offices = "Commissioner|Commander|Constable|Mayor|Chair|Chairman|Chairwoman|Minister|Secretary|Director|Executive|Superintendent|Inspector|Officer|Reviewer|Adviser|Advisor|President|Leader";
+    let word = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?";
+    Regex::new(&format!(
+        r"\b[Tt]he ((?:[A-Z][a-z]+ ){{0,4}}(?:{offices})), ((?:(?:Sir|Dame|Dr|Baroness|Lord|Lady) )?{word}(?: {word}){{1,2}})\b"
+    ))
+    .expect("valid regex")
+});
+
 /// Verbs of minutes that a text may capitalise after a name ("Mr Gough
 /// Seconded the motion"): no part of it.
 const MINUTES_VERBS: &[&str] = &[
@@ -75,6 +87,26 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                 node = node.with("titles", name.titles.join(" "));
             }
             ctx.out.add_node(node);
+        }
+    }
+
+    // Appositions name a person with the role the text gives them there.
+    let mut appositions: HashMap<(usize, String), String> = HashMap::new();
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        for found in APPOSITION.captures_iter(line) {
+            let Some(name) = PersonName::parse(&found[2]) else {
+                continue;
+            };
+            let key = name.node_key();
+            if !ctx.out.nodes.contains_key(&key) {
+                let span = src.quote_line(n, &found[2]);
+                ctx.out.add_node(
+                    Node::new(key.clone(), NodeKind::Person, name.full.clone(), span)
+                        .with(NAME_SOURCE, "mention"),
+                );
+            }
+            appositions.insert((n, key), found[1].to_owned());
         }
     }
 
@@ -242,15 +274,17 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             if found.start() < skip || own {
                 continue;
             }
-            edges.push(
-                Edge::new(
-                    source,
-                    EdgeKind::Mentions,
-                    target.key.clone(),
-                    src.quote_line(n, text),
-                )
-                .with("as_written", text),
-            );
+            let mut edge = Edge::new(
+                source,
+                EdgeKind::Mentions,
+                target.key.clone(),
+                src.quote_line(n, text),
+            )
+            .with("as_written", text);
+            if let Some(role) = appositions.get(&(n, target.key.clone())) {
+                edge = edge.with("role_as_written", role.clone());
+            }
+            edges.push(edge);
         }
     }
     for edge in edges {
