@@ -191,12 +191,26 @@ pub fn report(
         facts.insert("mentions".to_owned(), mentions);
     }
     let mut covered = vec![false; src.len() + 1];
+    // A name found in passing (a mention, and the node it alone gave) says
+    // nothing of the text's structure: it covers no line.
+    let in_passing = |n: &&crate::model::Node| {
+        matches!(
+            n.prop(crate::model::NAME_SOURCE),
+            Some("mention" | "named-in-text")
+        )
+    };
     let spans = contribution
         .nodes
         .values()
-        .filter(|n| n.key != doc_key)
+        .filter(|n| n.key != doc_key && !in_passing(n))
         .flat_map(|n| &n.provenance)
-        .chain(contribution.edges.values().flat_map(|e| &e.provenance));
+        .chain(
+            contribution
+                .edges
+                .values()
+                .filter(|e| e.kind != crate::model::EdgeKind::Mentions)
+                .flat_map(|e| &e.provenance),
+        );
     for span in spans.filter(|s| s.document == src.id) {
         let last = (span.last_line as usize).min(src.len());
         for flag in covered

@@ -177,6 +177,49 @@ const ORG_HEADS: &[&str] = &[
     "Panel",
 ];
 
+/// "the London Crime Reduction Board": a definite article, then capitalised
+/// words ending in a word that heads organisations' names.
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    let heads = ORG_HEADS.join("|");
+    Regex::new(&format!(
+        r"\b[Tt]he ((?:[A-Z][\w'’&]*|[A-Z]{{2,}}) (?:(?:[A-Z][\w'’&]*|of|and|for|&) ){{0,6}}?(?:{heads}))\b"
+    ))
+    .expect("valid regex")
+});
+
+/// First words of phrases that name a post or a paper, not a body ("the
+/// Head of Counter Terrorism Command", "the Membership of the Committee").
+const NOT_BODIES: &[&str] = &[
+    "Head",
+    "Chair",
+    "Chairman",
+    "Director",
+    "Deputy",
+    "Members",
+    "Member",
+    "Membership",
+    "Commissioner",
+    "Delegation",
+    "Delegations",
+    "Action",
+    "Resignation",
+    "Strengthening",
+    "Minutes",
+    "Terms",
+    "Standing",
+    "Leader",
+    "Clerk",
+    "Secretary",
+    "Minister",
+    "Mayor",
+    "Report",
+    "Independent",
+    "Review",
+    "Prevent",
+    "Executive",
+    "Former",
+];
+
 /// "Full Name (ABBR)": an abbreviation defined in the text.
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:[A-Z][\w'’&]*|and|of|for|the|&)(?:[ ](?:[A-Z][\w'’&]*|and|of|for|the|&))+) \(([A-Z][A-Za-z]{1,9})\)")
@@ -312,6 +355,46 @@ impl Orgs {
     /// Every name to look for in running text, with the canonical name it stands for.
     pub fn written_names(&self) -> &[(String, String)] {
         &self.written
+    }
+
+    /// Organisations a line names with a definite article ("the London
+    /// Crime Reduction Board", "the Runnymede Trust"): capitalised words
+    /// ending in a word that heads organisations' names, not a post ("the
+    /// Head of …") or a paper.
+    pub fn named_in(line: &str) -> Vec<&str> {
+        NAMED
+            .captures_iter(line)
+            .filter_map(|c| c.get(1))
+            .filter(|m| {
+                // A name that goes on ("the Former Metropolitan Police
+                // Commissioner", "the International Centre for the Study of …")
+                // is not this one.
+                let after = &line[m.end()..];
+                let goes_on = after.starts_with(['\'', '’'])
+                    || [" of ", " for "].iter().any(|w| after.starts_with(w))
+                    || after
+                        .strip_prefix(' ')
+                        .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+                !goes_on
+            })
+            .map(|m| m.as_str())
+            .filter(|name| {
+                let first = name.split_whitespace().next().unwrap_or("");
+                // "the Met's Basic Command Unit": a possessive owner, not a name.
+                let possessive = first.ends_with("'s") || first.ends_with("’s");
+                // "the Cabinet Member for …", "the Chief Executive of …": posts.
+                let post = ["Member", "Executive of", "Director", "Chairman"]
+                    .iter()
+                    .any(|w| name.contains(w));
+                let month = crate::text::find_date(&format!("1 {first} 2000")).is_some();
+                !NOT_BODIES.contains(&first)
+                    && !possessive
+                    && !post
+                    && !month
+                    && !name.ends_with(" of")
+                    && !name.contains(" of the")
+            })
+            .collect()
     }
 
     /// Learns the abbreviations a text defines ("Mayor's Office for Policing and

@@ -169,6 +169,29 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             ));
         }
     }
+    // Bodies a line names with "the" and a word that heads organisations'
+    // names, beyond the vocabulary: nodes, and looked for everywhere.
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        for written in crate::orgs::Orgs::named_in(line) {
+            let Some(org) = ctx.orgs.resolve(written) else {
+                continue;
+            };
+            if !ctx.out.nodes.contains_key(&org.key) {
+                ctx.out.add_node(
+                    super::entities::org_node(&org, src.quote_line(n, written))
+                        .with(NAME_SOURCE, "named-in-text"),
+                );
+            }
+            patterns.push((
+                written.to_owned(),
+                Target {
+                    key: org.key,
+                    person: false,
+                },
+            ));
+        }
+    }
     for (written, canonical) in ctx.orgs.written_names() {
         if let Some(org) = ctx.orgs.resolve(canonical) {
             if ctx.out.nodes.contains_key(&org.key) || ctx.orgs.is_known(written) {
