@@ -192,6 +192,29 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             ));
         }
     }
+    // Every organisation this document made a node of, by its names.
+    for node in ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Organisation)
+    {
+        for written in std::iter::once(&node.name).chain(&node.aliases) {
+            let abbreviation =
+                written.len() >= 3 && written.chars().all(|c| c.is_ascii_uppercase());
+            let name = written.split_whitespace().count() >= 2
+                || written.chars().any(|c| c == '\'' || c == '’');
+            if (abbreviation || name) && written.starts_with(char::is_uppercase) {
+                patterns.push((
+                    written.clone(),
+                    Target {
+                        key: node.key.clone(),
+                        person: false,
+                    },
+                ));
+            }
+        }
+    }
     for (written, canonical) in ctx.orgs.written_names() {
         if let Some(org) = ctx.orgs.resolve(canonical) {
             if ctx.out.nodes.contains_key(&org.key) || ctx.orgs.is_known(written) {

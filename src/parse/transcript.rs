@@ -713,7 +713,16 @@ fn add_statement(ctx: &mut Ctx<'_>, scope: &Scope<'_>, ordinal: usize, turn: Tur
     }
     let org = match label.and_then(|l| l.organisation.as_ref()) {
         Some(org) => add_org(ctx, org, ctx.src.quote_line(turn.first, org)),
-        None => None,
+        // "(Commissioner of Police of the Metropolis)": a post of a known
+        // organisation speaks for it.
+        None => label
+            .and_then(|l| l.role_as_labelled.as_ref())
+            .and_then(|role| ctx.orgs.resolve_post(role))
+            .and_then(|post| post.organisation)
+            .inspect(|org| {
+                let span = label_span.clone();
+                ctx.out.add_node(super::entities::org_node(org, span));
+            }),
     };
     if let Some(org) = &org {
         node = node.with("organisation", org.name.clone());
