@@ -88,8 +88,7 @@ fn who_gave_evidence_to_a_select_committee_and_how_many_answers_each() {
         // The label as the transcript writes it holds the person's surname.
         let surname = name
             .split_whitespace()
-            .filter(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
-            .last()
+            .rfind(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
             .unwrap();
         let turns: i64 = counts
             .iter()
