@@ -33,8 +33,11 @@
 //!   evidence, facts by type, the share of lines inside some fact, warnings.
 //! - [`keys`]: node keys, built and taken apart in one place.
 //! - [`ingest`]: reads files and the manifest, checks encoding, parses, stores.
-//! - [`link`]: cross-document steps run when the graph is built: responses
-//!   that name their report by a shortened title reach its recommendations.
+//! - [`link`]: cross-document steps run when the graph is built: one node per
+//!   outside document under its title variants; abbreviations defined in one
+//!   document found in all; responses that name their report by a shortened
+//!   title reach its recommendations; what statements are about by context;
+//!   people who may be one; every reading of a meeting's date.
 //! - [`store`]: the sled layout; the only module that touches sled.
 //! - [`index`]: the merged graph in petgraph, as immutable snapshots.
 //! - [`search`]: full-text search (tantivy) over statements, recommendations,
