@@ -105,15 +105,8 @@ fn a_reports_committee_activity_lists_meetings_with_their_guests() {
 fn respondents_to_a_call_for_evidence_are_organisations_the_report_mentions() {
     let text = seed_text(PACK);
     let lines: Vec<&str> = text.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with('#') && l.contains("call for evidence"))
-        .unwrap();
-    let listed = lines[at + 1..]
-        .iter()
-        .skip_while(|l| l.trim().is_empty())
-        .take_while(|l| l.starts_with("- "))
-        .count();
+    let (at, items) = common::call_for_evidence_list(&lines);
+    let listed = items.len();
     // The report counts them itself: "received 18 written responses".
     let said: usize = Regex::new(r"received (\d+) written responses")
         .unwrap()

@@ -114,22 +114,13 @@ fn who_gave_evidence_to_a_select_committee_and_how_many_answers_each() {
 
 #[test]
 fn which_organisations_answered_the_call_for_evidence_and_said_what() {
-    // A reader's question of a report's evidence: who answered, and what the
-    // report quotes of it. Barnardo's is the first respondent the report
-    // lists; what it said is every reported statement of the report that
-    // names it, found from the raw text.
+    // A reader's question of a report's evidence: who answered, and where the
+    // report quotes them. For the first respondent the report lists, every
+    // line of the report that names it (found in the raw text) is a mention.
     let text = seed_text(PACK);
     let lines: Vec<&str> = text.lines().collect();
-    let at = lines
-        .iter()
-        .position(|l| l.starts_with('#') && l.contains("call for evidence"))
-        .unwrap();
-    let first = lines[at + 1..]
-        .iter()
-        .find(|l| l.starts_with("- "))
-        .unwrap()[2..]
-        .trim()
-        .to_owned();
+    let (at, items) = common::call_for_evidence_list(&lines);
+    let first = items[0].clone();
     // The report the list closes: the last one to start before it.
     let reports = query(
         r#"{ documents(kind: "report", first: 100) { edges { node { title provenance { firstLine } } } } }"#,

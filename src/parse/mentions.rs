@@ -58,6 +58,16 @@ struct Target {
     person: bool,
 }
 
+impl Target {
+    /// An organisation or a report: no first-name rule applies.
+    fn named(key: impl Into<String>) -> Target {
+        Target {
+            key: key.into(),
+            person: false,
+        }
+    }
+}
+
 pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     let src = ctx.src;
     // People named with a title anywhere in the document join those it defines.
@@ -183,13 +193,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                         .with(NAME_SOURCE, "named-in-text"),
                 );
             }
-            patterns.push((
-                written.to_owned(),
-                Target {
-                    key: org.key,
-                    person: false,
-                },
-            ));
+            patterns.push((written.to_owned(), Target::named(org.key)));
         }
     }
     // Every organisation this document made a node of, by its names.
@@ -205,26 +209,14 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             let name = written.split_whitespace().count() >= 2
                 || written.chars().any(|c| c == '\'' || c == '’');
             if (abbreviation || name) && written.starts_with(char::is_uppercase) {
-                patterns.push((
-                    written.clone(),
-                    Target {
-                        key: node.key.clone(),
-                        person: false,
-                    },
-                ));
+                patterns.push((written.clone(), Target::named(node.key.clone())));
             }
         }
     }
     for (written, canonical) in ctx.orgs.written_names() {
         if let Some(org) = ctx.orgs.resolve(canonical) {
             if ctx.out.nodes.contains_key(&org.key) || ctx.orgs.is_known(written) {
-                patterns.push((
-                    written.clone(),
-                    Target {
-                        key: org.key,
-                        person: false,
-                    },
-                ));
+                patterns.push((written.clone(), Target::named(org.key)));
             }
         }
     }
@@ -234,13 +226,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         .values()
         .filter(|n| n.kind == NodeKind::Document && n.prop("kind") == Some("report"))
     {
-        patterns.push((
-            node.name.clone(),
-            Target {
-                key: node.key.clone(),
-                person: false,
-            },
-        ));
+        patterns.push((node.name.clone(), Target::named(node.key.clone())));
     }
     patterns.sort_by(|a, b| a.0.cmp(&b.0));
     patterns.dedup_by(|a, b| a.0 == b.0);

@@ -109,3 +109,19 @@ pub fn phrase_of_longest_line(text: &str) -> Option<(u32, &str, String)> {
     })?;
     Some((index as u32 + 1, line, phrase))
 }
+
+/// The list under a heading naming a call for evidence: the heading's line
+/// index and the list items' texts, as the raw text writes them.
+pub fn call_for_evidence_list(lines: &[&str]) -> (usize, Vec<String>) {
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with('#') && l.contains("call for evidence"))
+        .expect("a call for evidence heading");
+    let items = lines[at + 1..]
+        .iter()
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| l.starts_with("- "))
+        .map(|l| l[2..].trim().to_owned())
+        .collect();
+    (at, items)
+}
