@@ -152,14 +152,22 @@ fn visits_informal_meetings_and_other_bodies_meetings_told_in_sentences() {
         );
     }
     // "the London Assembly at its Annual Meeting on …": the Assembly's meeting.
-    let annual =
-        Regex::new(r"London Assembly at its Annual Meeting on (\d{1,2} \w+ \d{4})").unwrap();
-    let date = iso(&annual.captures(&text).unwrap()[1]);
-    assert!(
-        on(&date).iter().any(|(_, b, _)| b == "London Assembly"),
-        "{:?}",
-        on(&date)
-    );
+    // Either order: "At its Annual Meeting on 1 May 2013, the Assembly agreed".
+    let annual = Regex::new(
+        r"London Assembly at its Annual Meeting on (\d{1,2} \w+ \d{4})|At its Annual Meeting on (\d{1,2} \w+ \d{4}), the Assembly",
+    )
+    .unwrap();
+    let mut annuals = 0;
+    for found in annual.captures_iter(&text) {
+        let date = iso(found.get(1).or(found.get(2)).unwrap().as_str());
+        assert!(
+            on(&date).iter().any(|(_, b, _)| b == "London Assembly"),
+            "{date}: {:?}",
+            on(&date)
+        );
+        annuals += 1;
+    }
+    assert!(annuals >= 2);
     // A transcript of another committee cited by a report: that committee's meeting.
     let other =
         Regex::new(r"\[([A-Z]\w+ Committee) – transcript\]\(#\), (\d{1,2} \w+ \d{4})").unwrap();

@@ -56,6 +56,13 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "At its Annual Meeting on 1 May 2013, the Assembly agreed": the body
+/// after the date.
+static AT_ITS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Aa]t its (Annual |Plenary |Ordinary )?[Mm]eetings? on [^,]{6,30}, (the (?:[A-Z][\w’']*\s?)+)")
+        .expect("valid regex")
+});
+
 /// "the London Assembly at its Annual Meeting on 4 May 2023".
 static AT_ITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:the )?((?:[A-Z][\w’']*\s)*?[A-Z][\w’']*) at its (Annual |Plenary |Ordinary )?[Mm]eeting on\b")
@@ -367,8 +374,19 @@ fn prose(ctx: &mut Ctx<'_>) {
                 continue;
             };
             let iso = date.to_string();
-            if let Some(found) = AT_ITS.captures(sentence) {
-                let written = found[1].to_owned();
+            // (body as written, kind) from either order of the words.
+            let at_its = AT_ITS
+                .captures(sentence)
+                .map(|c| (c[1].to_owned(), c.get(2).map(|k| k.as_str().to_owned())))
+                .or_else(|| {
+                    AT_ITS_BEFORE.captures(sentence).map(|c| {
+                        (
+                            c[2].trim().to_owned(),
+                            c.get(1).map(|k| k.as_str().to_owned()),
+                        )
+                    })
+                });
+            if let Some((written, kind)) = at_its {
                 let Some(body) = ctx
                     .orgs
                     .resolve(&written)
@@ -376,9 +394,7 @@ fn prose(ctx: &mut Ctx<'_>) {
                 else {
                     continue;
                 };
-                let kind = found
-                    .get(2)
-                    .map(|k| format!("{} meeting", k.as_str().trim().to_lowercase()));
+                let kind = kind.map(|k| format!("{} meeting", k.trim().to_lowercase()));
                 let span = src.quote_line(n, date_text);
                 let body_span = src.quote_line(n, &written);
                 stated_meeting(
