@@ -44,6 +44,19 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A transcript editor's brackets around what a speaker left out: a title
+/// before a name ("[Sir] William Macpherson", "[Dame] Lynne Owens") or
+/// honours and a role after it ("William Shawcross [CVO, Independent
+/// Reviewer]", "Barbara Gray [LVO QPM]").
+static BRACKETED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(Sir|Dame|Lord|Baroness|Lady|Dr|Professor)\] ([A-Z][a-z]+(?: [A-Z][a-z'’-]+)+)")
+        .expect("valid regex")
+});
+static BRACKETED_HONOURS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][a-z]+ [A-Z][a-z'’-]+) \[((?:[A-Z]{2,5} ?)+)(?:, ([^\]]+))?\]")
+        .expect("valid regex")
+});
+
 /// Verbs of minutes that a text may capitalise after a name ("Mr Gough
 /// Seconded the motion"): no part of it.
 const MINUTES_VERBS: &[&str] = &[
@@ -117,6 +130,55 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                 );
             }
             appositions.insert((n, key), found[1].to_owned());
+        }
+        // Editorial brackets complete a name: the person, with the role given.
+        let bracketed = BRACKETED_TITLE
+            .captures_iter(line)
+            .map(|c| (format!("{} {}", &c[1], &c[2]), c[2].to_owned(), None))
+            .chain(
+                BRACKETED_HONOURS
+                    .captures_iter(line)
+                    .filter(|c| {
+                        // Honours the vocabulary knows, after a name that is no possessive.
+                        c[2].split_whitespace().all(crate::names::is_post_nominal)
+                            && !c[1].ends_with("'s")
+                            && !c[1].ends_with("’s")
+                    })
+                    .map(|c| {
+                        let honours = c[2].trim().to_owned();
+                        (
+                            format!("{} {honours}", &c[1]),
+                            c[1].to_owned(),
+                            c.get(3).map(|r| r.as_str().to_owned()),
+                        )
+                    }),
+            );
+        for (full, written, role) in bracketed.collect::<Vec<_>>() {
+            let Some(name) =
+                PersonName::parse(&full).filter(|p| p.core.split_whitespace().count() >= 2)
+            else {
+                continue;
+            };
+            let key = name.node_key();
+            if !ctx.out.nodes.contains_key(&key) {
+                let mut node = Node::new(
+                    key.clone(),
+                    NodeKind::Person,
+                    name.full.clone(),
+                    src.quote_line(n, &written),
+                )
+                .with(NAME_SOURCE, "mention");
+                if !name.post_nominals.is_empty() {
+                    node = node.with("honorifics", name.post_nominals.join(" "));
+                }
+                if !name.titles.is_empty() {
+                    node = node.with("titles", name.titles.join(" "));
+                }
+                ctx.out.add_node(node);
+            }
+            if let Some(role) = role {
+                appositions.insert((n, key), role);
+            }
         }
     }
 
