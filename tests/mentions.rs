@@ -194,3 +194,41 @@ fn a_person_named_in_apposition_is_mentioned_with_the_role_given_there() {
     }
     assert!(checked >= 3, "{checked}");
 }
+
+#[test]
+fn an_editors_brackets_say_two_names_are_one_person() {
+    // "[Baroness] Louise [Casey]": the transcript itself says the given name
+    // belongs to the titled person, so the names are one node (issue 10, item 2).
+    let text = common::seed_text("004_df7a8ebb517b5672.txt");
+    let completed =
+        regex::Regex::new(r"\[(Sir|Dame|Lord|Baroness|Lady)\] ([A-Z][a-z]+) \[([A-Z][a-z]+)\]")
+            .unwrap();
+    let mut checked = 0;
+    for found in completed.captures_iter(&text) {
+        let titled = format!("{} {}", &found[1], &found[3]);
+        let given = format!("{} {}", &found[2], &found[3]);
+        let data = query(&format!(
+            r#"{{ a: person(name: "{titled}") {{ id aliases }} b: person(name: "{given}") {{ id }} }}"#
+        ));
+        assert_eq!(data["a"]["id"], data["b"]["id"], "{titled} / {given}");
+        assert!(data["a"]["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == given.as_str()));
+        // And no other person goes by that name with a title before it.
+        let people = query(r#"{ people(first: 100) { edges { node { id name } } } }"#);
+        let others: Vec<&serde_json::Value> = people["people"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| {
+                p["node"]["name"].as_str().unwrap().contains(given.as_str())
+                    && p["node"]["id"] != data["a"]["id"]
+            })
+            .collect();
+        assert!(others.is_empty(), "{others:?}");
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

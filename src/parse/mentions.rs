@@ -57,6 +57,13 @@ static BRACKETED_HONOURS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "[Baroness] Louise [Casey]": a title and a surname an editor supplied
+/// around the given name a speaker used.
+static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(Sir|Dame|Lord|Baroness|Lady)\] ([A-Z][a-z]+) \[([A-Z][a-z'’-]+)\]")
+        .expect("valid regex")
+});
+
 /// Verbs of minutes that a text may capitalise after a name ("Mr Gough
 /// Seconded the motion"): no part of it.
 const MINUTES_VERBS: &[&str] = &[
@@ -83,6 +90,33 @@ impl Target {
 
 pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     let src = ctx.src;
+    // The document says two names are one person where an editor's brackets
+    // complete one into the other: "[Baroness] Louise [Casey]" is Baroness
+    // Casey, so "Louise Casey" (and "Dame Louise Casey") is her, not another.
+    let mut one_person: HashMap<String, String> = HashMap::new();
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        for found in COMPLETED.captures_iter(line) {
+            let titled = format!("{} {}", &found[1], &found[3]);
+            let Some(person) = PersonName::parse(&titled) else {
+                continue;
+            };
+            let key = person.node_key();
+            let Some(node) = ctx.out.nodes.get_mut(&key) else {
+                continue; // no one of that name here: nothing to say the name is
+            };
+            let given = format!("{} {}", &found[2], &found[3]);
+            node.aliases.insert(given.clone());
+            node.props
+                .entry("same_person_by".into())
+                .or_insert_with(|| {
+                    format!("line {n}: {}", found.get(0).map_or("", |m| m.as_str()))
+                });
+            node.provenance
+                .push(src.quote_line(n, found.get(0).map_or("", |m| m.as_str())));
+            one_person.insert(given, key);
+        }
+    }
     // People named with a title anywhere in the document join those it defines.
     for n in 1..=src.len() {
         let line = src.line(n);
@@ -103,6 +137,13 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                 continue;
             };
             let span = src.quote_line(n, found.as_str());
+            if let Some(key) = one_person.get(&name.core) {
+                // The person the brackets identified: this name is theirs.
+                if let Some(node) = ctx.out.nodes.get_mut(key) {
+                    node.aliases.insert(name.full.clone());
+                }
+                continue;
+            }
             let key = name.node_key();
             let mut node = Node::new(key, NodeKind::Person, name.full.clone(), span)
                 .with(NAME_SOURCE, "mention");
