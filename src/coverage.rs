@@ -191,24 +191,28 @@ pub fn report(
         facts.insert("mentions".to_owned(), mentions);
     }
     let mut covered = vec![false; src.len() + 1];
-    // A name found in passing (a mention, and the node it alone gave) says
-    // nothing of the text's structure: it covers no line.
-    let in_passing = |n: &&crate::model::Node| {
-        matches!(
-            n.prop(crate::model::NAME_SOURCE),
-            Some("mention" | "named-in-text")
-        )
-    };
+    // An organisation found only by its shape in running text ("the … Board")
+    // says nothing of the text's structure: neither its node nor the
+    // mentions of it cover a line.
+    let in_passing: std::collections::HashSet<&str> = contribution
+        .nodes
+        .values()
+        .filter(|n| n.prop(crate::model::NAME_SOURCE) == Some("named-in-text"))
+        .map(|n| n.key.as_str())
+        .collect();
     let spans = contribution
         .nodes
         .values()
-        .filter(|n| n.key != doc_key && !in_passing(n))
+        .filter(|n| n.key != doc_key && !in_passing.contains(n.key.as_str()))
         .flat_map(|n| &n.provenance)
         .chain(
             contribution
                 .edges
                 .values()
-                .filter(|e| e.kind != crate::model::EdgeKind::Mentions)
+                .filter(|e| {
+                    !(e.kind == crate::model::EdgeKind::Mentions
+                        && in_passing.contains(e.target.as_str()))
+                })
                 .flat_map(|e| &e.provenance),
         );
     for span in spans.filter(|s| s.document == src.id) {

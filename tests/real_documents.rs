@@ -528,8 +528,7 @@ fn coverage_says_what_each_document_is() {
         .find(|d| d.meta.id == "kentcc-scrutiny-callin-report-2025-03-04")
         .unwrap();
     let coverage = call_in.reading.coverage.unwrap();
-    // Only its recommendation and the bodies it names are read: under a fifth.
-    assert!(coverage.covered_lines * 5 < coverage.lines);
+    assert!(coverage.covered_lines * 10 < coverage.lines);
     assert!(
         coverage
             .warnings

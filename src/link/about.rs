@@ -168,13 +168,18 @@ pub fn about_in_context(
         list.sort_by_key(|t| (t.span.document.clone(), t.span.first_line));
     }
 
+    // Each document's lines, split once: quoting a cue needs its lines.
+    let sources: HashMap<&str, Source> = documents
+        .iter()
+        .map(|(id, record)| (id.as_str(), Source::new(&record.meta.id, &record.text)))
+        .collect();
     let patterns = DocumentPatterns::new(nodes);
     let mut added: Vec<Edge> = Vec::new();
     for (transcript, list) in &turns {
         // Explicit mentions first: they are the antecedents of what follows.
         let mut named: Vec<Vec<(&str, Span)>> = Vec::with_capacity(list.len());
         for turn in list {
-            let record = documents.get(&turn.span.document);
+            let record = sources.get(turn.span.document.as_str());
             let mut found = Vec::new();
             for (doc, written, rule) in patterns.find(turn.text) {
                 let span = quote_in(record, turn.span, &written);
@@ -190,7 +195,7 @@ pub fn about_in_context(
             named.push(found);
         }
         for (i, turn) in list.iter().enumerate() {
-            let record = documents.get(&turn.span.document);
+            let record = sources.get(turn.span.document.as_str());
             let mut about: HashSet<String> = HashSet::new();
             let mut link = |target: &str, via: &str, cue: Option<&str>, spans: Vec<Span>| {
                 let pair = (turn.key.to_owned(), target.to_owned());
@@ -297,9 +302,8 @@ fn find_role(text: &str, head: &str) -> Option<usize> {
 
 /// The span of `written` on the first line of a statement's span that holds
 /// it, or the statement's own span when no line does (it runs over a break).
-fn quote_in(record: Option<&Arc<DocumentRecord>>, within: &Span, written: &str) -> Span {
-    if let Some(record) = record {
-        let src = Source::new(&record.meta.id, &record.text);
+fn quote_in(src: Option<&Source<'_>>, within: &Span, written: &str) -> Span {
+    if let Some(src) = src {
         for n in within.first_line as usize..=(within.last_line as usize).min(src.len()) {
             if src.line(n).contains(written) {
                 return src.quote_line(n, written);

@@ -58,14 +58,18 @@ pub fn date_readings(
                 .push((span.document.as_str(), span.first_line));
         }
     }
+    // Each document's lines, split once, not once per span.
+    let sources: HashMap<&str, Source> = documents
+        .iter()
+        .map(|(id, record)| (id.as_str(), Source::new(&record.meta.id, &record.text)))
+        .collect();
     for node in nodes.iter_mut().filter(|n| n.kind == NodeKind::Meeting) {
         let heads = records.get(node.key.as_str()).cloned().unwrap_or_default();
         let mut readings: BTreeMap<(String, String), DateReading> = BTreeMap::new();
         for span in &node.provenance {
-            let Some(record) = documents.get(&span.document) else {
+            let Some(src) = sources.get(span.document.as_str()) else {
                 continue;
             };
-            let src = Source::new(&record.meta.id, &record.text);
             if span.first_line as usize > src.len() {
                 continue;
             }
