@@ -66,11 +66,23 @@ pub const TITLES: &[&str] = &[
 /// Titles that are part of a peer's name rather than a courtesy before it.
 pub const PEERAGES: &[&str] = &["Baroness", "Lord", "Lady", "Viscount", "Earl"];
 
+/// Words that end the name of a post ("Chief Executive", "Head of …").
+pub const OFFICES: &str = "Commissioner|Commander|Constable|Mayor|Chair|Chairman|Chairwoman|Minister|Secretary|Director General|Director|Chief Executive|Executive|Superintendent|Inspector|Officer|Reviewer|Adviser|Advisor|President|Leader|Head|Imam|Manager|Lead|Governor|Ombudsman|Registrar|Clerk";
+
+/// Whether a phrase ends in a word of office ("Senior Policy Adviser").
+pub fn ends_in_office(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    OFFICES.split('|').any(|office| {
+        let n = office.split(' ').count();
+        words.len() >= n && words[words.len() - n..].join(" ") == office
+    })
+}
+
 /// Honours and roles written after a name (GLOSSARY.md).
 const POST_NOMINALS: &[&str] = &[
     "AM", "MP", "MEP", "KC", "QC", "QPM", "KPM", "MBE", "OBE", "CBE", "CB", "DBE", "KBE", "CVO",
     "LVO", "MVO", "GBE", "KCB", "DCB", "JP", "DL", "FRSA", "PhD", "MSP", "MS", "MLA", "BEM", "CMG",
-    "KCMG", "FRS",
+    "KCMG", "FRS", "GM", "GC", "QFSM",
 ];
 
 /// Whether a word is an honour or post-nominal written after a name.

@@ -187,6 +187,53 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The same shape without an article, in the middle of a sentence: "officers
+/// of Humberside Police", "a letter to Rotherham Metropolitan Borough
+/// Council". At a sentence's start, or after "the" (read by `NAMED`), a
+/// determiner or a possessive, it is not taken; nor where a post runs into
+/// the body ("the Chief Constable of Humberside Police"), the body after "of" is.
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    let heads = ORG_HEADS.join("|");
+    Regex::new(&format!(
+        r"\b((?:[A-Z][\w'’&]*|[A-Z]{{2,}}) (?:(?:[A-Z][\w'’&]*|of|and|for|&) ){{0,5}}?(?:{heads}))\b"
+    ))
+    .expect("valid regex")
+});
+
+fn named_bare(line: &str) -> Vec<regex::Match<'_>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(m) = BARE.find_at(line, from) {
+        from = m.end();
+        let before = line[..m.start()].trim_end();
+        let previous = before.rsplit(' ').next().unwrap_or("");
+        // After "and", "of" or "for" the name began earlier ("His Majesty's
+        // Courts and Tribunals Service"): a part of a longer name, not one.
+        let mid_sentence = !previous.is_empty()
+            && previous.chars().all(|c| c.is_ascii_lowercase())
+            && ![
+                "the", "a", "an", "this", "that", "its", "their", "our", "your", "each", "every",
+                "any", "and", "of", "for",
+            ]
+            .contains(&previous);
+        // "London Police and Crime Plan": the shortest name that ends in a
+        // head word is the start of a longer phrase.
+        let runs_on = line[m.end()..]
+            .strip_prefix(" and ")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        if mid_sentence && !runs_on {
+            out.push(m);
+        } else {
+            // Skip the rest of a name not taken, so that its tail is not read as one.
+            from = m.end()
+                + line[m.end()..]
+                    .find(|c: char| !(c.is_alphanumeric() || " '’&".contains(c)))
+                    .unwrap_or(line.len() - m.end());
+        }
+    }
+    out
+}
+
 /// First words of phrases that name a post or a paper, not a body ("the
 /// Head of Counter Terrorism Command", "the Membership of the Committee").
 const NOT_BODIES: &[&str] = &[
@@ -218,6 +265,15 @@ const NOT_BODIES: &[&str] = &[
     "Prevent",
     "Executive",
     "Former",
+    "Chief",
+    "CEO",
+    "MD",
+    "Full",
+    "More",
+    "Less",
+    "Other",
+    "Many",
+    "Some",
 ];
 
 /// "Full Name (ABBR)": an abbreviation defined in the text.
@@ -225,6 +281,121 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:[A-Z][\w'’&]*|and|of|for|the|&)(?:[ ](?:[A-Z][\w'’&]*|and|of|for|the|&))+) \(([A-Z][A-Za-z]{1,9})\)")
         .expect("valid regex")
 });
+
+/// The bodies one "the …" phrase names. Where the phrase is an item of a
+/// comma list ("…, the Department for Education and London Councils") or
+/// its first part already ends in a word that heads names ("the Local
+/// Authorities and Health Service"), its last "and" joins two bodies, not
+/// the words of one name ("the Hammersmith and Fulham … Partnership").
+///
+/// Each name comes with whether it is the second of a list's joint.
+fn split_joined<'a>(line: &str, start: usize, name: &'a str) -> Vec<(&'a str, bool)> {
+    let Some((first, second)) = name.rsplit_once(" and ") else {
+        return vec![(name, false)];
+    };
+    // `start` is where the name begins, after its "the ".
+    let before = line[..start].trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before);
+    let in_list = before.trim_end().ends_with(',');
+    let first_is_whole = one_name(first)
+        && first
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| ORG_HEADS.contains(&w));
+    if (in_list && one_name(first) || first_is_whole) && second.starts_with(char::is_uppercase) {
+        vec![(first, false), (second, in_list)]
+    } else {
+        vec![(name, false)]
+    }
+}
+
+/// Whether a list item before "and" can be a name of its own: two words or
+/// more, or an abbreviation ("MOPAC and NHS England"); a single word is the
+/// first half of a name ("Hammersmith and Fulham …", "Police and Crime …").
+fn one_name(first: &str) -> bool {
+    let words: Vec<&str> = first.split_whitespace().collect();
+    match words.as_slice() {
+        [] => false,
+        [word] => word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()),
+        _ => true,
+    }
+}
+
+/// The sentences of a line: cut after a full stop that ends a word and is
+/// followed by a space, a tag (a footnote marker) or the end.
+fn sentences(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, _) in line.match_indices('.') {
+        let next = line[at + 1..].chars().next();
+        if matches!(next, None | Some(' ' | '<')) {
+            out.push(&line[start..at]);
+            start = at + 1;
+        }
+    }
+    out.push(&line[start..]);
+    out
+}
+
+/// The capitalised name in one item of a list, without a leading "the" or
+/// "and": the item's whole text for a middle item, the run of name words at
+/// its end for the first item (after the lead-in "representatives from") and
+/// at its start for the last.
+fn name_run(item: &str, first: bool, last: bool) -> Option<&str> {
+    let is_name_word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().all(|c| c.is_alphanumeric() || "'’&-".contains(c))
+    };
+    let is_joiner = |w: &str| ["of", "for", "and", "the", "&"].contains(&w);
+    let item = item.trim();
+    let words: Vec<(usize, &str)> = item
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let fits = |w: &str| is_name_word(w) || is_joiner(w);
+    let (from, to) = if first && !last {
+        let from = words
+            .iter()
+            .rposition(|(_, w)| !fits(w))
+            .map_or(0, |i| i + 1);
+        (from, words.len())
+    } else if last {
+        let skip = usize::from(words.first().is_some_and(|(_, w)| *w == "and"));
+        let to = words[skip..]
+            .iter()
+            .position(|(_, w)| !fits(w))
+            .map_or(words.len(), |i| i + skip);
+        (skip, to)
+    } else if words.iter().all(|(_, w)| fits(w)) {
+        (0, words.len())
+    } else {
+        return None;
+    };
+    let mut run = &words[from.min(to)..to];
+    while let Some(((_, w), rest)) = run.split_first() {
+        if is_joiner(w) || *w == "The" {
+            run = rest;
+        } else {
+            break;
+        }
+    }
+    while let Some(((_, w), rest)) = run.split_last() {
+        if is_joiner(w) {
+            run = rest;
+        } else {
+            break;
+        }
+    }
+    let (&(start, _), &(end, w)) = (run.first()?, run.last()?);
+    Some(&item[start..end + w.len()])
+}
 
 /// Resolves organisation names to one key each.
 #[derive(Clone, Debug)]
@@ -330,7 +501,7 @@ impl Orgs {
         // "Office of the Harbour Commissioner": an office, department or ministry of something.
         let office_of = words.len() >= 3
             && ["Office", "Department", "Ministry", "Commission"].contains(&words[0])
-            && words[1] == "of";
+            && ["of", "for"].contains(&words[1]);
         abbreviation
             || office_of
             || (capitalised && words.last().is_some_and(|w| ORG_HEADS.contains(w)))
@@ -365,6 +536,7 @@ impl Orgs {
         NAMED
             .captures_iter(line)
             .filter_map(|c| c.get(1))
+            .chain(named_bare(line))
             .filter(|m| {
                 // A name that goes on ("the Former Metropolitan Police
                 // Commissioner", "the International Centre for the Study of …")
@@ -377,24 +549,83 @@ impl Orgs {
                         .is_some_and(|rest| rest.starts_with(char::is_uppercase));
                 !goes_on
             })
-            .map(|m| m.as_str())
-            .filter(|name| {
+            .flat_map(|m| split_joined(line, m.start(), m.as_str()))
+            .filter(|(name, listed)| {
                 let first = name.split_whitespace().next().unwrap_or("");
+                let last = name.split_whitespace().last().unwrap_or("");
                 // "the Met's Basic Command Unit": a possessive owner, not a name.
                 let possessive = first.ends_with("'s") || first.ends_with("’s");
                 // "the Cabinet Member for …", "the Chief Executive of …": posts.
-                let post = ["Member", "Executive of", "Director", "Chairman"]
-                    .iter()
-                    .any(|w| name.contains(w));
+                let post = [
+                    "Member",
+                    "Executive of",
+                    "Director",
+                    "Chairman",
+                    "Inspector of",
+                ]
+                .iter()
+                .any(|w| name.contains(w));
                 let month = crate::text::find_date(&format!("1 {first} 2000")).is_some();
+                // "the Crown Courts", "the Local Authorities": with the
+                // article, a plural head names a class of bodies, not one.
+                // The second of two listed bodies is named as written ("and London Councils").
+                let class = !listed && last.ends_with('s') && !last.ends_with("ss");
                 !NOT_BODIES.contains(&first)
                     && !possessive
                     && !post
                     && !month
+                    && !class
                     && !name.ends_with(" of")
                     && !name.contains(" of the")
+                    && Orgs::looks_like_org(name)
             })
+            .map(|(name, _)| name)
             .collect()
+    }
+
+    /// Organisations a line lists beside bodies already known ("made up of
+    /// representatives from MOPAC, the Met, the Home Office, NHS England and
+    /// Transport for London"): in a comma list where at least two items are
+    /// known organisations and the known are at least as many as the rest,
+    /// every other item that is a capitalised name of two words or more (or
+    /// an abbreviation) is one too. `known` says whether a name is an
+    /// organisation already; the caller leaves out people.
+    pub fn listed_with(line: &str, known: impl Fn(&str) -> bool) -> Vec<&str> {
+        let mut out = Vec::new();
+        for sentence in sentences(line) {
+            let mut items: Vec<&str> = sentence.split(", ").collect();
+            if items.len() < 2 {
+                continue;
+            }
+            // The list's last joint: "…, the Department for Education and London Councils".
+            if let Some((a, b)) = items.last().and_then(|last| last.rsplit_once(" and ")) {
+                let a_name = a.trim_start_matches("the ").trim_start_matches("The ");
+                if one_name(a_name) {
+                    items.pop();
+                    items.push(a);
+                    items.push(b);
+                }
+            }
+            let last = items.len() - 1;
+            let mut known_count = 0;
+            let mut candidates = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let Some(name) = name_run(item, i == 0, i == last) else {
+                    continue;
+                };
+                if known(name) {
+                    known_count += 1;
+                } else if name.split_whitespace().count() >= 2
+                    || (name.len() >= 3 && name.chars().all(|c| c.is_ascii_uppercase()))
+                {
+                    candidates.push(name);
+                }
+            }
+            if known_count >= 2 && known_count >= candidates.len() {
+                out.extend(candidates);
+            }
+        }
+        out
     }
 
     /// Learns the abbreviations a text defines ("Mayor's Office for Policing and
@@ -524,5 +755,60 @@ mod tests {
             "organisation/zebra-zone-council"
         );
         assert!(!orgs.is_known("PCSOs"), "a role is not an organisation");
+    }
+
+    #[test]
+    fn bodies_named_in_prose_are_split_at_a_list_joint_and_classes_left_out() {
+        let line =
+            "Its members are the Home Office, the Department for Education and London Councils.";
+        assert_eq!(
+            Orgs::named_in(line),
+            vec!["Home Office", "Department for Education", "London Councils"]
+        );
+        // One name with "and" in it is not two.
+        let line = "It reports to the Hammersmith and Fulham Safeguarding Partnership.";
+        assert_eq!(
+            Orgs::named_in(line),
+            vec!["Hammersmith and Fulham Safeguarding Partnership"]
+        );
+        assert_eq!(
+            Orgs::named_in("a chairman of the Police and Crime Committee under"),
+            vec!["Police and Crime Committee"]
+        );
+        // With the article, a plural head is a class of bodies.
+        assert!(
+            Orgs::named_in("backlogs in the Crown Courts and in the Local Authorities").is_empty()
+        );
+    }
+
+    #[test]
+    fn bodies_named_without_an_article_only_in_mid_sentence() {
+        assert_eq!(
+            Orgs::named_in("a letter sent to Rotherham Metropolitan Borough Council about it"),
+            vec!["Rotherham Metropolitan Borough Council"]
+        );
+        // The tail of a longer name, a sentence's first words, a slogan's
+        // shortest head: none is a body of its own.
+        assert!(Orgs::named_in("by His Majesty's Courts and Tribunals Service today").is_empty());
+        assert!(Orgs::named_in("Chalk Valley Council met.").is_empty());
+        assert!(Orgs::named_in("the current London Police and Crime Plan").is_empty());
+    }
+
+    #[test]
+    fn a_list_beside_known_bodies_names_bodies() {
+        let known = |name: &str| ["MOPAC", "Met", "Home Office"].contains(&name);
+        let line = "The Board is made up of representatives from MOPAC, the Met, the Home Office, NHS England and Transport for London.<sup>4</sup> It meets monthly.";
+        assert_eq!(
+            Orgs::listed_with(line, known),
+            vec!["NHS England", "Transport for London"]
+        );
+        // Without two known bodies, or with more unknown items than known, a
+        // list of capitalised words is not read as bodies.
+        assert!(Orgs::listed_with("We met Ann Smith, John Brown and the Met.", known).is_empty());
+        assert!(Orgs::listed_with(
+            "MOPAC, the Met, Tower Hamlets, Kings Cross, Canary Wharf and Earls Court.",
+            known
+        )
+        .is_empty());
     }
 }

@@ -518,13 +518,14 @@ fn contact_addresses_are_kept_on_people() {
         .collect();
     assert!(!with_email.is_empty());
     for (name, email) in &with_email {
-        // The address is in a source next to the name.
+        // The address is in a source next to the name: on its line or the
+        // next, or (a "Contact us" block: name, post, address) two
+        // non-blank lines below.
         let found = graph.documents().any(|d| {
-            d.text
-                .lines()
-                .collect::<Vec<_>>()
-                .windows(2)
-                .any(|w| w[0].contains(name) && (w[0].contains(email) || w[1].contains(email)))
+            let lines: Vec<&str> = d.text.lines().filter(|l| !l.trim().is_empty()).collect();
+            lines
+                .windows(3)
+                .any(|w| w[0].contains(name) && w.iter().any(|l| l.contains(email)))
         });
         assert!(found, "{name} {email}");
     }

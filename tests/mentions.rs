@@ -232,3 +232,90 @@ fn an_editors_brackets_say_two_names_are_one_person() {
     }
     assert!(checked >= 1);
 }
+
+#[test]
+fn people_named_with_a_role_in_prose_and_bodies_in_lists_are_found() {
+    // A report written for the tests names each person in one of the shapes
+    // real documents use; the role expected is the one the text gives there.
+    let dir = common::fixture("people-in-prose");
+    let text = std::fs::read_to_string(dir.join("eastmoor-panel-report.md")).unwrap();
+    let q = r#"{ people(first: 100) { edges { node { name email provenance { firstLine quote }
+        mentionedIn { roleAsWritten provenance { firstLine } } } } }
+      organisations(first: 100) { edges { node { name } } } }"#;
+    let data = common::query_over(&[dir], q);
+    let people = data["people"]["edges"].as_array().unwrap();
+    let person = |name: &str| {
+        people
+            .iter()
+            .map(|e| &e["node"])
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {people:?}"))
+    };
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.contains(needle))
+            .map(|i| i as u64 + 1)
+            .unwrap()
+    };
+    // Role in brackets, post before the name, name then post, label of office.
+    for (name, role) in [
+        (
+            "Yusuf Okafor",
+            "Head of Custody Visiting at the Eastmoor Independent Trust",
+        ),
+        ("Tomasz Wilk", "NCA Director General"),
+        ("Helen Marsh", "Head of Legal Operations"),
+        ("Gareth Lloyd", "Chief Officer"),
+    ] {
+        let line = line_of(name);
+        assert!(text.lines().nth(line as usize - 1).unwrap().contains(role));
+        let here = person(name)["mentionedIn"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["provenance"][0]["firstLine"] == line)
+            .unwrap_or_else(|| panic!("{name} not mentioned on line {line}"));
+        assert_eq!(here["roleAsWritten"], role, "{name}");
+    }
+    // A surname an editor supplied: the person, quoted where the name is.
+    let priya = person("Priya Raman");
+    assert_eq!(priya["provenance"][0]["firstLine"], line_of("Priya ["));
+    // A contact block: the address confirms the name above it.
+    assert_eq!(
+        person("Amira Haddad")["email"],
+        "Amira.Haddad@eastmoor.example.org"
+    );
+    // No heading or job title was read as a person.
+    for p in people {
+        let name = p["node"]["name"].as_str().unwrap();
+        assert!(
+            ![
+                "Custody Visiting",
+                "Senior Policy",
+                "Legal Operations",
+                "Director General"
+            ]
+            .iter()
+            .any(|w| name.contains(w)),
+            "{name}"
+        );
+        for span in p["node"]["provenance"].as_array().unwrap() {
+            assert!(text.contains(span["quote"].as_str().unwrap()), "{span}");
+        }
+    }
+    let orgs: Vec<&str> = data["organisations"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["node"]["name"].as_str().unwrap())
+        .collect();
+    for body in [
+        "Eastmoor Youth Forum",
+        "Harbour Legal Aid",
+        "Westfold Metropolitan Borough Council",
+        "Eastmoor Custody Board",
+    ] {
+        assert!(orgs.contains(&body), "{body} not in {orgs:?}");
+    }
+    assert!(!orgs.iter().any(|o| o.contains(" and Harbour")), "{orgs:?}");
+}

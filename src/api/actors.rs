@@ -139,7 +139,8 @@ node_type! {
 
         /// How the role was recorded: "agreed" (appointed from `since`), "listed" (on
         /// an agenda's member list), "present" (in minutes), "invited" (as a guest),
-        /// "labelled" (in a transcript's speaker label).
+        /// "labelled" (in a transcript's speaker label), "declared" (in a register of
+        /// interests), "contact" (a document's contact block, as of its date).
         async fn basis(&self) -> Option<String> {
             self.0.prop("basis")
         }

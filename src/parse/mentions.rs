@@ -8,7 +8,7 @@
 //! Sally Benatar"), by title and first name once the full name is known ("Sir
 //! Mark"), and by hashtags of the name ("#sirmarkrowley").
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -17,7 +17,7 @@ use regex::Regex;
 use super::report::Report;
 use super::Ctx;
 use crate::model::{Edge, EdgeKind, Node, NodeKind, NAME_SOURCE};
-use crate::names::{PersonName, TITLES};
+use crate::names::{PersonName, OFFICES, TITLES};
 
 /// A title or rank (one or more) before two or three capitalised words.
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,6 +55,59 @@ static BRACKETED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 static BRACKETED_HONOURS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([A-Z][a-z]+ [A-Z][a-z'’-]+) \[((?:[A-Z]{2,5} ?)+)(?:, ([^\]]+))?\]")
         .expect("valid regex")
+});
+
+/// One word of a person's name: "Smith", "McCallum", "O'Loan", "Haddon-Cave".
+const NAME_WORD: &str = r"[A-Z](?:[a-z]+(?:['’-]?[A-Z][a-z]+)?|['’][A-Z][a-z]+)";
+
+/// A name with a role in an editor's brackets after it: "Shakeel Begg
+/// [Head Imam of Lewisham Islamic Centre]", "Baroness Nuala O'Loan [Chair of
+/// the Daniel Morgan Independent Panel]".
+static BRACKETED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b((?:(?:Sir|Dame|Lord|Baroness|Lady|Dr|Professor) )?{NAME_WORD} {NAME_WORD}) \[((?:[A-Z][a-z]+ ){{0,3}}(?:{OFFICES})\b[^\]\[]{{0,80}})\]"
+    ))
+    .expect("valid regex")
+});
+
+/// A given name whose surname, honours and role an editor supplied: "Niall
+/// [Bolger, Chief Executive, London Borough of Hounslow]", "Dame Lynne's
+/// [Owens DL DCB CBE QPM, Deputy Commissioner of the …]".
+static BRACKETED_SURNAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:(Sir|Dame|Lord|Baroness|Lady|Dr|Professor) )?([A-Z][a-z]+)(?:'s|’s)? \[([A-Z][a-z'’-]+)((?: [A-Z]{2,5})*), ([A-Z][^\]\[]{2,100})\]",
+    )
+    .expect("valid regex")
+});
+
+/// A post written before a name, with what it is a post of: "MI5 Director
+/// General Ken McCallum". A bare office word before two capitalised words
+/// ("the Chair Considers Urgent", "Service Manager Quality Assurance") is
+/// too often a heading or a job title to read as a name: see `is_post_of_body`.
+static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b((?:[A-Z][A-Za-z0-9]* ){{1,3}}?(?:{OFFICES})) ({NAME_WORD} {NAME_WORD})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// A label of office, then the name and its post: "Proper Officer: Mary
+/// Harpley, Chief Officer".
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:[A-Z][a-z]+ ){{0,3}}(?:{OFFICES}): ({NAME_WORD} {NAME_WORD}), ((?:[A-Z][a-z]+ ){{0,4}}(?:{OFFICES}))\b"
+    ))
+    .expect("valid regex")
+});
+
+/// A name, then its post, the apposition closed by punctuation: "Stephen
+/// McAllister, the Head of Legal Operations, to contact …" (and not "of
+/// Sarah Everard, the Mayor said").
+static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b((?:(?:Sir|Dame|Lord|Baroness|Lady|Dr|Professor) )?{NAME_WORD} {NAME_WORD}), the ((?:[A-Z][a-z]+ ){{0,4}}(?:{OFFICES})(?: (?:of|for) (?:the )?[A-Z][\w'’&]*(?: (?:[A-Z][\w'’&]*|of|and|for|the|&))*)?)(?:[,;.)–]|$)"
+    ))
+    .expect("valid regex")
 });
 
 /// "[Baroness] Louise [Casey]": a title and a surname an editor supplied
@@ -194,7 +247,47 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                         )
                     }),
             );
-        for (full, written, role) in bracketed.collect::<Vec<_>>() {
+        // Roles before, after and in brackets beside a name.
+        let roled = BRACKETED_ROLE
+            .captures_iter(line)
+            .filter(|c| !c[1].ends_with("'s") && !c[1].ends_with("’s"))
+            .filter(|c| {
+                let bare = c[1]
+                    .split_whitespace()
+                    .skip_while(|w| TITLES.contains(w) || ["Lord", "Baroness", "Lady"].contains(w));
+                is_plain_name(&bare.collect::<Vec<_>>().join(" "))
+            })
+            .map(|c| (c[1].to_owned(), c[1].to_owned(), Some(c[2].to_owned())))
+            .chain(BRACKETED_SURNAME.captures_iter(line).map(|c| {
+                let title = c
+                    .get(1)
+                    .map_or(String::new(), |t| format!("{} ", t.as_str()));
+                let full = format!("{title}{} {}{}", &c[2], &c[3], &c[4]);
+                (full, c[2].to_owned(), Some(c[5].to_owned()))
+            }))
+            .chain(
+                ROLE_BEFORE
+                    .captures_iter(line)
+                    .filter(|c| is_plain_name(&c[2]) && is_post_of_body(&c[1]))
+                    .map(|c| {
+                        let role = c[1].trim_start_matches("The ").to_owned();
+                        (c[2].to_owned(), c[2].to_owned(), Some(role))
+                    }),
+            )
+            .chain(
+                ROLE_AFTER
+                    .captures_iter(line)
+                    .filter(|c| is_plain_name(&c[1]))
+                    .map(|c| (c[1].to_owned(), c[1].to_owned(), Some(c[2].to_owned()))),
+            )
+            .chain(
+                LABELLED
+                    .captures_iter(line)
+                    .filter(|c| is_plain_name(&c[1]))
+                    .map(|c| (c[1].to_owned(), c[1].to_owned(), Some(c[2].to_owned()))),
+            );
+        let bracketed: Vec<_> = bracketed.chain(roled).collect();
+        for (full, written, role) in bracketed {
             let Some(name) =
                 PersonName::parse(&full).filter(|p| p.core.split_whitespace().count() >= 2)
             else {
@@ -287,6 +380,50 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     for n in 1..=src.len() {
         let line = src.line(n);
         for written in crate::orgs::Orgs::named_in(line) {
+            let Some(org) = ctx.orgs.resolve(written) else {
+                continue;
+            };
+            if !ctx.out.nodes.contains_key(&org.key) {
+                ctx.out.add_node(
+                    super::entities::org_node(&org, src.quote_line(n, written))
+                        .with(NAME_SOURCE, "named-in-text"),
+                );
+            }
+            patterns.push((written.to_owned(), Target::named(org.key)));
+        }
+    }
+    // Bodies a line lists beside bodies already known.
+    let people: Vec<String> = ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Person)
+        .flat_map(|n| std::iter::once(n.name.clone()).chain(n.aliases.iter().cloned()))
+        .collect();
+    let org_names: HashSet<String> = ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Organisation)
+        .flat_map(|n| std::iter::once(&n.name).chain(&n.aliases))
+        .map(|name| folded_name(name))
+        .collect();
+    let known = |name: &str| {
+        org_names.contains(&folded_name(name))
+            || ctx.orgs.is_known(name)
+            || ctx.orgs.is_known(&format!("the {name}"))
+    };
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        for written in crate::orgs::Orgs::listed_with(line, known) {
+            let person = PersonName::parse(written)
+                .is_some_and(|p| !p.titles.is_empty() || !p.post_nominals.is_empty())
+                || people
+                    .iter()
+                    .any(|p| p.contains(written) || written.contains(p.as_str()));
+            if person {
+                continue;
+            }
             let Some(org) = ctx.orgs.resolve(written) else {
                 continue;
             };
@@ -437,4 +574,53 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         }
         ctx.out.add_edge(edge);
     }
+}
+
+/// A name as compared across lists: case, quote style and a leading "the" set aside.
+fn folded_name(name: &str) -> String {
+    let folded = crate::text::fold_punctuation(name).to_lowercase();
+    folded.strip_prefix("the ").unwrap_or(&folded).to_owned()
+}
+
+/// Whether two capitalised words read as a person's name, not a title and a
+/// name ("Sir Mark"), a body ("General Assembly") or a paper ("Annual Report").
+fn is_plain_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first_is_title = words.first().is_some_and(|w| {
+        TITLES.contains(w) || ["The", "A", "An", "This", "That", "Our", "Your"].contains(w)
+    });
+    let not_a_name = words.iter().any(|w| {
+        crate::orgs::Orgs::looks_like_org(w)
+            || [
+                "Report",
+                "Review",
+                "Plan",
+                "Strategy",
+                "Inquiry",
+                "Committee",
+                "Board",
+            ]
+            .contains(w)
+            || OFFICES.split('|').any(|office| office == *w)
+            || ["Deputy", "Assistant", "Chief", "Senior", "General"].contains(w)
+            || crate::text::find_date(&format!("1 {w} 2000")).is_some()
+    });
+    words.len() == 2 && !first_is_title && !not_a_name
+}
+
+/// Whether a post written before a name names the body it is held in: the
+/// words before the office are an abbreviation ("MI5", "HMCTS") or an
+/// organisation's name of two words or more ("Metropolitan Police").
+fn is_post_of_body(post: &str) -> bool {
+    let words: Vec<&str> = post.split_whitespace().collect();
+    (1..words.len()).any(|end| {
+        let body = &words[..end];
+        let abbreviation = body.len() == 1
+            && body[0].len() >= 2
+            && body[0]
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && body[0].starts_with(|c: char| c.is_ascii_uppercase());
+        abbreviation || (body.len() >= 2 && crate::orgs::Orgs::looks_like_org(&body.join(" ")))
+    })
 }
