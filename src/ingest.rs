@@ -56,6 +56,9 @@ pub enum IngestError {
         path: PathBuf,
         diagnostics: Vec<Diagnostic>,
     },
+    /// A reader or parser panicked: a bug, reported for this file alone.
+    #[error("{path}: could not be read: the reader failed ({message}); nothing of it was stored, please report this file")]
+    Panicked { path: PathBuf, message: String },
     /// The store refused the write; nothing of the document was stored.
     #[error("{path}: {source}")]
     Store { path: PathBuf, source: StoreError },
@@ -139,7 +142,33 @@ pub struct Prepared {
 
 /// Reads bytes as a document (PDF, HTML, text), then parses them. Pure but
 /// for running `pdftotext` on a PDF.
+///
+/// A panic in a reader or parser (a bug) is caught here, as the last line of
+/// defence, and reported as this file's error: the rest of a batch goes on.
 pub fn prepare(
+    path: &Path,
+    bytes: Vec<u8>,
+    meta: Option<DocumentMeta>,
+) -> Result<Prepared, IngestError> {
+    // The closure only reads its arguments and builds a fresh value: nothing
+    // shared is left half-changed by an unwind.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        prepare_unguarded(path, bytes, meta)
+    }))
+    .unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_owned());
+        Err(IngestError::Panicked {
+            path: path.to_owned(),
+            message,
+        })
+    })
+}
+
+fn prepare_unguarded(
     path: &Path,
     bytes: Vec<u8>,
     meta: Option<DocumentMeta>,

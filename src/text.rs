@@ -60,11 +60,17 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// The text of lines `first..=last` (1-based), exactly as in the document.
+    /// The text of lines `first..=last` (1-based), exactly as in the document;
+    /// empty when the range is not one of the document's (a parser's
+    /// off-by-one must not take the whole ingest down).
     pub fn lines_text(&self, first: usize, last: usize) -> &'a str {
-        let (s, _) = self.lines[first - 1];
-        let (_, e) = self.lines[last - 1];
-        &self.text[s..e]
+        let (Some(&(s, _)), Some(&(_, e))) = (
+            first.checked_sub(1).and_then(|i| self.lines.get(i)),
+            last.checked_sub(1).and_then(|i| self.lines.get(i)),
+        ) else {
+            return "";
+        };
+        self.text.get(s..e).unwrap_or("")
     }
 
     /// A span quoting lines `first..=last` whole.
@@ -119,45 +125,62 @@ pub fn plain(text: &str) -> String {
     if !text.contains(['*', '<', '[']) {
         return fold_whitespace(text);
     }
+    // Where the next ">" and "](" are, found once and looked for again only
+    // once passed, so a line of a thousand "[" or "<" is read in one pass.
+    let next_from = |pattern: &str, at: usize| text[at..].find(pattern).map(|i| at + i);
+    let mut next_gt = next_from(">", 0);
+    let mut next_link = next_from("](", 0);
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        let rest = &text[at..];
         if rest.starts_with("**") {
             // "C4495**4 May": a bold boundary between two words still separates them.
-            rest = &rest[2..];
-            let joins_words =
-                out.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric);
+            at += 2;
+            let joins_words = out.ends_with(char::is_alphanumeric)
+                && text[at..].starts_with(char::is_alphanumeric);
             if joins_words {
                 out.push(' ');
             }
             continue;
         }
         if c == '<' {
-            if let Some(end) = rest.find('>') {
-                let tag = &rest[1..end];
+            if next_gt.is_some_and(|end| end < at) {
+                next_gt = next_from(">", at);
+            }
+            if let Some(end) = next_gt {
+                let tag = &text[at + 1..end];
                 let opens_like_tag = tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+                // A tag is short; a long run to the next ">" is text.
                 if opens_like_tag
+                    && tag.len() <= 200
                     && tag
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || " /=\"-:;'".contains(c))
                 {
-                    rest = &rest[end + 1..];
+                    at = end + 1;
                     out.push(' ');
                     continue;
                 }
             }
         }
         if c == '[' {
-            if let Some(close) = rest.find("](") {
-                if let Some(end) = rest[close..].find(')') {
-                    out.push_str(&rest[1..close]);
-                    rest = &rest[close + end + 1..];
+            if next_link.is_some_and(|close| close < at) {
+                next_link = next_from("](", at);
+            }
+            if let Some(close) = next_link {
+                // The link's text runs to "](", its target to the next ")".
+                if let Some(end) = text[close..].find(')').map(|i| close + i) {
+                    out.push_str(&text[at + 1..close]);
+                    at = end + 1;
                     continue;
                 }
+                // No ")" after the last "](": no link from here on.
+                next_link = None;
             }
         }
         out.push(c);
-        rest = &rest[c.len_utf8()..];
+        at += c.len_utf8();
     }
     fold_whitespace(&out)
 }
@@ -279,7 +302,7 @@ static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
     let month = format!(r"({})\.?", names.join("|"));
     Regex::new(&format!(
-        r"(?i)(?:(\d{{1,2}})\s?(?:{ORDINALS})?(?:\s+of)?\s+{month},?\s+(\d{{4}})|{month}\s+(\d{{1,2}})\s?(?:{ORDINALS})?,?\s+(\d{{4}}))"
+        r"(?i)(?:([0-9]{{1,2}})\s?(?:{ORDINALS})?(?:\s+of)?\s+{month},?\s+([0-9]{{4}})|{month}\s+([0-9]{{1,2}})\s?(?:{ORDINALS})?,?\s+([0-9]{{4}}))"
     ))
     .expect("valid regex")
 });

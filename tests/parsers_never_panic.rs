@@ -66,6 +66,13 @@ fn edge_cases_of_every_rule() {
         "Cllr. O. took the Chair. Mr in the Chair.",
         "\u{feff}<p>not html because this is text",
         "(sworn)\n(affirmed)\nThe Witness: yes",
+        // Found by fuzzing (issue 11): salutations with no name, footnote
+        // markers in Arabic-Indic digits, a line of nested brackets.
+        "Dear ,\nDear ,\nBest wishes",
+        "Dear R\nDear ,\nYours sincerely\n\n",
+        "Text<sup>٣</sup>\n\n<sup>٣</sup> A note\nRecommendation ٣: do it\n",
+        &format!("{}x{}\n", "[".repeat(150_000), "]".repeat(150_000)),
+        &format!("{}>\n", "<a".repeat(100_000)),
     ] {
         parse_all(text);
     }

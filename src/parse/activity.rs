@@ -86,8 +86,9 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
 /// the guests of the meeting the transcript records, which its turns only
 /// label by name.
 fn witnesses(ctx: &mut Ctx<'_>) {
-    static PANEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:[IVX]+|\d+|Panel \w+)\s*[:.]\s*").expect("valid regex"));
+    static PANEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[IVX]+|[0-9]+|Panel \w+)\s*[:.]\s*").expect("valid regex")
+    });
     let src = ctx.src;
     // The one meeting this document records.
     let recorded: Vec<(String, String)> = ctx

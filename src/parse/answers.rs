@@ -17,7 +17,7 @@ use crate::text::{find_date, plain};
 
 /// "… were exercised on 24 April 2023", "… was agreed on 4 May 2023".
 static AGREED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:exercised|agreed|approved|published) on (\d{1,2} [A-Z][a-z]+ \d{4})")
+    Regex::new(r"(?:exercised|agreed|approved|published) on ([0-9]{1,2} [A-Z][a-z]+ [0-9]{4})")
         .expect("valid regex")
 });
 

@@ -355,11 +355,11 @@ fn named_elsewhere<'s>(
 /// Cabinet Meeting Room", "at 7.30pm", "Time: 19:15": where and when the
 /// meeting was, from the header lines `from..to`.
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bheld (?:in|at) (?:the )?|^(?:venue|place|location):\s*)(.+?)(?:,? on\b|,? at \d|\.\s*$|$)")
+    Regex::new(r"(?i)(?:\bheld (?:in|at) (?:the )?|^(?:venue|place|location):\s*)(.+?)(?:,? on\b|,? at [0-9]|\.\s*$|$)")
         .expect("valid regex")
 });
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^time:\s*(\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?)|\bat (\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)))")
+    Regex::new(r"(?i)(?:^time:\s*([0-9]{1,2}[.:][0-9]{2}(?:\s?[ap]\.?m\.?)?)|\bat ([0-9]{1,2}(?:[.:][0-9]{2})?\s?(?:am|pm|a\.m\.|p\.m\.)))")
         .expect("valid regex")
 });
 

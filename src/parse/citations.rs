@@ -24,15 +24,15 @@ use crate::text::{find_date, plain, slug};
 
 /// A footnote: its marker at the start of a line, then its text.
 static FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^<sup>\[?(\d{1,3})\]?</sup>\s*(.+)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^<sup>\[?([0-9]{1,3})\]?</sup>\s*(.+)$").expect("valid regex"));
 
 /// A footnote marker in running text.
 static MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<sup>\[?(\d{1,3})\]?</sup>").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"<sup>\[?([0-9]{1,3})\]?</sup>").expect("valid regex"));
 
 /// "p.6", "page 12".
 static PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:p\.|pp\.|page )\s?(\d+)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b(?:p\.|pp\.|page )\s?([0-9]+)").expect("valid regex"));
 
 /// A reporting verb after a subject.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,7 +71,9 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         let Some(cap) = FOOTNOTE.captures(line) else {
             continue;
         };
-        let number: u32 = cap[1].parse().expect("digits");
+        let number: u32 = cap[1]
+            .parse()
+            .expect("one to three ASCII digits, as the regex reads them");
         if number <= previous || runs.is_empty() {
             runs.push((n, n, HashMap::new()));
         }
@@ -122,7 +124,10 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         for sentence in sentences(line) {
             let numbers: Vec<u32> = MARKER
                 .captures_iter(sentence)
-                .map(|c| c[1].parse().expect("digits"))
+                .map(|c| {
+                    c[1].parse()
+                        .expect("one to three ASCII digits, as the regex reads them")
+                })
                 .collect();
             let cited: Vec<&(String, Option<String>)> =
                 numbers.iter().filter_map(|k| footnotes.get(k)).collect();

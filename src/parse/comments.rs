@@ -13,7 +13,7 @@ use crate::text::plain;
 
 /// "2mo", "1y", "3w", "5d", "4h": how long ago a comment was posted.
 static AGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:mo|y|w|d|h|m)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[0-9]{1,3}(?:mo|y|w|d|h|m)$").expect("valid regex"));
 
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
     let src = ctx.src;

@@ -28,12 +28,12 @@ static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "(Recommendations 1, 2, 7)" or "(Recommendation 4)" closing a group heading.
 static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+?):?\s*\(Recommendations? ([\d,\s]+(?:and \d+)?)\)$").expect("valid regex")
+    Regex::new(r"^(.+?):?\s*\(Recommendations? ([0-9,\s]+(?:and [0-9]+)?)\)$").expect("valid regex")
 });
 
 /// "Recommendation 3" named in prose.
 static NAMED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[Rr]ecommendations? (\d{1,3})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b[Rr]ecommendations? ([0-9]{1,3})\b").expect("valid regex"));
 
 /// One letter's parts, by line.
 struct Letter {
@@ -471,7 +471,9 @@ fn add_responses(
         // Prose: from the first paragraph naming a recommendation to the sign-off.
         for m in letter.salutation + 1..letter.sign_off {
             for cap in NAMED.captures_iter(ctx.src.line(m)) {
-                let number: u32 = cap[1].parse().expect("digits");
+                let number: u32 = cap[1]
+                    .parse()
+                    .expect("one to three ASCII digits, as the regex reads them");
                 if !answers.iter().any(|a| a.0 == number) {
                     answers.push((number, None, m, letter.sign_off - 1));
                 }

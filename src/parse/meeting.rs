@@ -16,7 +16,7 @@ use crate::text::{find_date, plain, slug};
 /// A numbered item heading: "6 Independent Review of Prevent (Item 6)".
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,3}[a-z]?)\s+(.+?)\s*(?:\(Item \d{1,3}[a-z]?\))?\s*(?:\(Pages? [\d\s\-–]+\))?$",
+        r"^([0-9]{1,3}[a-z]?)\s+(.+?)\s*(?:\(Item [0-9]{1,3}[a-z]?\))?\s*(?:\(Pages? [0-9\s\-–]+\))?$",
     )
     .expect("valid regex")
 });
@@ -40,7 +40,7 @@ static NOTED_RESPONSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A paragraph number at the start of a bullet ("6.3 A transcript ...").
 static PARAGRAPH_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d+\.\d+\s").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[0-9]+\.[0-9]+\s").expect("valid regex"));
 
 /// The meeting a section is about.
 #[derive(Clone, Debug)]

@@ -12,8 +12,9 @@ use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::text::{plain, slug};
 
 /// "Quarter 1, 2018-19: launch of the Violent Crime Task Force".
-static MILESTONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(Quarter \d, \d{4}-\d{2}):\s*(.+)$").expect("valid regex"));
+static MILESTONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Quarter [0-9], [0-9]{4}-[0-9]{2}):\s*(.+)$").expect("valid regex")
+});
 
 /// (status, cues) in order of precedence.
 const STATUS_CUES: &[(&str, &[&str])] = &[

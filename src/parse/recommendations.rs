@@ -24,7 +24,7 @@ use crate::text::plain;
 /// "Recommendation 12", "**Recommendation 3:** text", "RECOMMENDATION 4 – text",
 /// "R7: text" (the short form needs its colon or full stop).
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:recommendation)\s+(\d{1,3})\b\s*[:.–—-]?|R(\d{1,3})[:.])\s*(.*)$")
+    Regex::new(r"^(?:(?i:recommendation)\s+([0-9]{1,3})\b\s*[:.–—-]?|R([0-9]{1,3})[:.])\s*(.*)$")
         .expect("valid regex")
 });
 

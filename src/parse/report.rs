@@ -20,7 +20,7 @@ use crate::text::plain;
 
 /// "Recommendation 12" as a heading, or "Recommendation 8: text" restated.
 static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Recommendation (\d{1,3})(?:[:.]\s*(.*))?$").expect("valid regex")
+    Regex::new(r"^Recommendation ([0-9]{1,3})(?:[:.]\s*(.*))?$").expect("valid regex")
 });
 
 /// "the Committee's report on Probation Services in London".
@@ -181,7 +181,9 @@ fn summary_list(ctx: &mut Ctx<'_>, heading: usize) -> Option<Report> {
             let text = plain(line.trim_start_matches('#'));
             match RECOMMENDATION.captures(&text) {
                 Some(cap) if cap.get(2).is_none_or(|m| m.as_str().is_empty()) => {
-                    let number: u32 = cap[1].parse().expect("digits");
+                    let number: u32 = cap[1]
+                        .parse()
+                        .expect("one to three ASCII digits, as the regex reads them");
                     let body_end = (n + 1..=end)
                         .find(|&m| ctx.src.line(m).starts_with('#'))
                         .map_or(end, |m| m - 1);
@@ -416,7 +418,9 @@ fn restatements(ctx: &mut Ctx<'_>, report: &Report, list_heading: usize, end: us
         else {
             continue;
         };
-        let labelled: u32 = cap[1].parse().expect("digits");
+        let labelled: u32 = cap[1]
+            .parse()
+            .expect("one to three ASCII digits, as the regex reads them");
         let best = report
             .recommendations
             .iter()

@@ -23,7 +23,7 @@ use crate::text::{plain, slug};
 
 /// "Government response to recommendation 4", "Response to recommendations 4 and 5".
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?([\w’' ]{0,60}?)\s*response to recommendations?\s+(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)\s*[:.]?$")
+    Regex::new(r"(?i)^(?:the\s+)?([\w’' ]{0,60}?)\s*response to recommendations?\s+([0-9]{1,3}(?:\s*(?:,|and|&)\s*[0-9]{1,3})*)\s*[:.]?$")
         .expect("valid regex")
 });
 

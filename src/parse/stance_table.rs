@@ -25,7 +25,7 @@ use crate::text::{plain, slug};
 
 /// A row's reference: "1", "4a", "9a-c", "6a (ii)", "7f (i-ii)", "R3", "Recommendation 2".
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?i:recommendation)\s+|R)?(\d{1,3})([a-z](?:-[a-z])?)?(?:\s*\(([ivxl]+(?:\s*[-–]\s*[ivxl]+)?)\))?[.:)]?(?:\s+(\S.*))?$")
+    Regex::new(r"^(?:(?i:recommendation)\s+|R)?([0-9]{1,3})([a-z](?:-[a-z])?)?(?:\s*\(([ivxl]+(?:\s*[-–]\s*[ivxl]+)?)\))?[.:)]?(?:\s+(\S.*))?$")
         .expect("valid regex")
 });
 

@@ -27,13 +27,15 @@ use crate::text::{find_date, is_page_furniture, plain, slug, strip_trailing_week
 /// A bold speaker label at the start of a line, the colon inside or outside
 /// the emphasis, and the text after it.
 static BOLD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\*\*(?:Q\d{1,4}\s+)?([^*]+?)(?::\*\*|\*\*\s?:)\s*(.*)$").expect("valid regex")
+    Regex::new(r"^\*\*(?:Q[0-9]{1,4}\s+)?([^*]+?)(?::\*\*|\*\*\s?:)\s*(.*)$").expect("valid regex")
 });
 
 /// A plain label: words, an optional question number before them, a colon.
 static PLAIN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Q\d{1,4}\s+)?([A-Z][\p{L}'’.\- ]{1,60}?(?:\s\([^()]{1,80}\))?)\s?:\s+(\S.*)$")
-        .expect("valid regex")
+    Regex::new(
+        r"^(?:Q[0-9]{1,4}\s+)?([A-Z][\p{L}'’.\- ]{1,60}?(?:\s\([^()]{1,80}\))?)\s?:\s+(\S.*)$",
+    )
+    .expect("valid regex")
 });
 
 /// Words a line may open with before a colon that name a field, not a speaker.
@@ -268,7 +270,7 @@ pub(super) fn is_stage_direction(line: &str) -> bool {
 
 /// "Transcript of Agenda Item 6 - Title – Panel Two".
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Transcript of (?:Agenda )?Item (\d{1,3}[a-z]?)\s*[-–—:]?\s*(.*?)(?:\s+[-–—]\s+(Panel \w+))?$").expect("valid regex")
+    Regex::new(r"Transcript of (?:Agenda )?Item ([0-9]{1,3}[a-z]?)\s*[-–—:]?\s*(.*?)(?:\s+[-–—]\s+(Panel \w+))?$").expect("valid regex")
 });
 
 /// Whether a line is a transcript header (a bold line naming "Transcript of ... Item").
