@@ -37,6 +37,8 @@ pub struct Graph {
     documents: HashMap<String, Arc<DocumentRecord>>,
     /// The store generation this snapshot was built from.
     pub generation: u64,
+    /// The identity of the store it was built from (empty when built in memory).
+    pub store_identity: String,
     /// Edges dropped because an end was missing (a bug in a parser if not zero).
     pub dangling_edges: usize,
     /// The store's change log, oldest first.
@@ -108,6 +110,7 @@ impl Graph {
             store.generation()?,
         );
         graph.changes = store.changes()?;
+        graph.store_identity = store.identity()?;
         graph.store = Some(store.clone());
         Ok(graph)
     }

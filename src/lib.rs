@@ -44,6 +44,10 @@
 //!   responses and documents; an index beside the store, rebuilt on ingest.
 //! - [`api`]: the GraphQL schema (the only module that knows async-graphql).
 //! - [`server`]: the axum router: `/graphql`, GraphiQL at `/`, `/health`.
+//! - [`envelope`]: what every response gets: request id, security headers,
+//!   one JSON shape for refusals, the access log.
+//! - [`listen`]: the accept loop: header-read timeout, connection cap, the
+//!   open-file limit raised.
 //! - [`linked`]: linked-data routes: node IRIs by content negotiation
 //!   (JSON-LD, Turtle, N-Triples, HTML), vocabulary, context, sources,
 //!   streaming exports.
@@ -70,16 +74,20 @@
 //!   re-ingesting gives the same keys and ingesting a new document merges into
 //!   the people and organisations already known.
 //! - Parsers do no I/O and never panic on input; problems are diagnostics.
+//!   Should one panic all the same (a bug), ingest reports it for that file
+//!   and goes on with the batch.
 
 pub mod api;
 pub mod config;
 pub mod coverage;
+pub mod envelope;
 pub mod export;
 pub mod index;
 pub mod ingest;
 pub mod keys;
 pub mod link;
 pub mod linked;
+pub mod listen;
 pub mod model;
 pub mod names;
 pub mod orgs;

@@ -5,7 +5,8 @@
 //!
 //! The index is derived data: it is built from one graph snapshot, kept in
 //! `{data-dir}/search/` beside the sled store, and rebuilt whole when the
-//! store's generation moves on (an ingest) or the index's layout changes. The
+//! store changes (another store's identity, or its generation moves on with an
+//! ingest) or the index's layout changes. The
 //! seed graph indexes in well under a second, so rebuilding is simpler and
 //! safer than patching documents in place. Graphs built without a data
 //! directory (tests, fixtures) get an index in memory on first search.
@@ -58,13 +59,21 @@ pub const PARAGRAPH: &str = "paragraph";
 /// Bumped whenever the schema or the analysis changes, so an index on disk
 /// from an older build is rebuilt rather than misread.
 const LAYOUT: u32 = 3;
-/// The file beside the index naming the layout and store generation it holds.
+/// The file beside the index naming the layout, the store (its identity) and
+/// the store generation it holds; any difference rebuilds the index.
 const STAMP: &str = "scrutiny-search-stamp";
 /// Most words a `prefix*` may stand for; beyond, the prefix is too short to mean much.
 pub const MAX_PREFIX_TERMS: usize = 200;
 /// Most words, phrases and prefixes one search may hold: searches run on the
 /// request's thread, so their size is bounded like everything else.
 pub const MAX_TERMS: usize = 32;
+/// Longest search text, in characters: a search is a few words, and
+/// everything after this check (the grammar, the rewrites) walks it.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// Deepest nesting of parentheses and unary operators (`NOT`, `+`, `-`) a
+/// search may hold. The query grammar is recursive: without this bound,
+/// two thousand "(" overflow a request thread's stack.
+pub const MAX_NESTING: usize = 8;
 /// Most terms after prefixes are expanded.
 const MAX_EXPANDED: usize = 1_000;
 /// Deepest hit a page may start at: ranking keeps `offset + limit` hits in
@@ -100,6 +109,12 @@ pub enum SearchError {
     /// More than [`MAX_TERMS`] words, or prefixes standing for too many in all.
     #[error("the search has {0} terms; at most {MAX_TERMS} words, phrases and prefixes (and {MAX_EXPANDED} words once prefixes are expanded)")]
     TooManyTerms(usize),
+    /// Longer than [`MAX_QUERY_CHARS`].
+    #[error("the search is {0} characters long; at most {MAX_QUERY_CHARS} are allowed")]
+    TooLong(usize),
+    /// Nested deeper than [`MAX_NESTING`].
+    #[error("the search nests parentheses and NOT, + or - {0} deep; at most {MAX_NESTING} levels are allowed")]
+    TooNested(usize),
     /// A page deeper than [`MAX_OFFSET`].
     #[error("search results are paged up to the {MAX_OFFSET}th hit; narrow the search with more words or filters")]
     TooDeep,
@@ -266,7 +281,10 @@ impl SearchIndex {
     /// Opens the index in `dir` if it was built from this snapshot's
     /// generation with this layout; otherwise rebuilds it there.
     pub fn open_or_build(graph: &Graph, dir: &Path) -> Result<SearchIndex, SearchError> {
-        let stamp = format!("layout {LAYOUT} generation {}", graph.generation);
+        let stamp = format!(
+            "layout {LAYOUT} store {} generation {}",
+            graph.store_identity, graph.generation
+        );
         let current = std::fs::read_to_string(dir.join(STAMP)).ok();
         if current.as_deref() == Some(stamp.as_str()) {
             match Index::open_in_dir(dir)
@@ -355,6 +373,7 @@ impl SearchIndex {
         if offset > MAX_OFFSET {
             return Err(SearchError::TooDeep);
         }
+        check_size(text)?;
         let searcher = self.reader.searcher();
         let ast =
             query_grammar::parse_query(text).map_err(|_| SearchError::Syntax(text.to_owned()))?;
@@ -642,6 +661,58 @@ fn expand(
         }
     }
     Ok(found.into_iter().collect())
+}
+
+/// Refuses a search too long or too deeply nested to parse safely, in one
+/// pass over its characters (before the recursive grammar sees it).
+fn check_size(text: &str) -> Result<(), SearchError> {
+    let chars = text.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(SearchError::TooLong(chars));
+    }
+    let depth = nesting(text);
+    if depth > MAX_NESTING {
+        return Err(SearchError::TooNested(depth));
+    }
+    Ok(())
+}
+
+/// How deep a search nests: open parentheses, plus the unary operators
+/// (`NOT`, a leading `+` or `-`) stacked in front of the next term. Quoted
+/// phrases are one term.
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut unary, mut deepest) = (0usize, 0usize, 0usize);
+    let mut quoted = false;
+    for word in text.split_inclusive(|c: char| c.is_whitespace() || c == '(' || c == ')') {
+        let mut rest = word.trim_end_matches(char::is_whitespace);
+        if quoted {
+            quoted = rest.matches('"').count() % 2 == 0;
+            continue;
+        }
+        if rest == "NOT" {
+            unary += 1;
+        } else {
+            while let Some(tail) = rest.strip_prefix(['+', '-']) {
+                unary += 1;
+                rest = tail;
+            }
+            if let Some(open) = rest.strip_suffix('(') {
+                if !open.is_empty() {
+                    unary = 0; // "field:(" — a term before the parenthesis
+                }
+                depth += 1;
+            } else if rest.ends_with(')') {
+                depth = depth.saturating_sub(1);
+                unary = 0;
+            } else if !rest.is_empty() {
+                quoted = rest.matches('"').count() % 2 == 1;
+                deepest = deepest.max(depth + unary);
+                unary = 0;
+            }
+        }
+        deepest = deepest.max(depth + unary);
+    }
+    deepest
 }
 
 fn parser_message(error: &tantivy::query::QueryParserError) -> String {

@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use async_graphql::http::GraphiQLSource;
+use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -56,6 +57,7 @@ pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(middleware::from_fn(crate::envelope::envelope))
 }
 
 /// Reads are public: any origin may GET and POST queries unless origins are
@@ -170,7 +172,14 @@ async fn json_table(
 
 /// Runs a GraphQL request (GET query string or POST body) and gives every error
 /// an `extensions.code`: async-graphql's own parse and limit errors carry none.
-async fn graphql(State(schema): State<ScrutinySchema>, request: GraphQLRequest) -> GraphQLResponse {
+async fn graphql(
+    State(schema): State<ScrutinySchema>,
+    request: Result<GraphQLRequest, GraphQLRejection>,
+) -> Response {
+    let request = match request {
+        Ok(request) => request,
+        Err(GraphQLRejection(error)) => return request_refusal(error),
+    };
     let mut response = schema.execute(request.into_inner()).await;
     for error in &mut response.errors {
         let has_code = error
@@ -193,7 +202,35 @@ async fn graphql(State(schema): State<ScrutinySchema>, request: GraphQLRequest) 
                 .set("code", code);
         }
     }
-    response.into()
+    GraphQLResponse::from(response).into_response()
+}
+
+/// A GraphQL request that could not be read: 413 when the body is over the
+/// limit (whether it said its length or came chunked), otherwise 400 saying
+/// what was wrong, in words rather than Rust's debug text.
+fn request_refusal(error: async_graphql::ParseRequestError) -> Response {
+    use async_graphql::ParseRequestError as E;
+    let too_large = matches!(error, E::PayloadTooLarge)
+        || matches!(&error, E::Io(io) if io.to_string().contains("length limit exceeded"));
+    if too_large {
+        return crate::envelope::refusal(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the request body is larger than the {MAX_BODY_BYTES} bytes accepted"),
+        );
+    }
+    let message = match error {
+        E::InvalidRequest(e) => format!("the body is not a GraphQL request: {e}"),
+        E::InvalidFilesMap(e) => format!("the multipart files map is not valid: {e}"),
+        E::Io(e) => format!("the request body could not be read: {e}"),
+        E::MissingOperatorsPart | E::MissingMapPart => {
+            "a multipart request needs its operations and map parts".to_owned()
+        }
+        E::NotUpload => "this service takes no file uploads".to_owned(),
+        E::MissingFiles => "a file the map names is missing".to_owned(),
+        E::InvalidMultipart(e) => format!("the multipart body is not valid: {e}"),
+        other => format!("the request could not be read: {other}"),
+    };
+    crate::envelope::refusal(StatusCode::BAD_REQUEST, message)
 }
 
 async fn graphiql() -> impl IntoResponse {
@@ -273,10 +310,11 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         listener.local_addr()?,
         started.elapsed().as_millis()
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let cap = crate::listen::connection_cap();
+    tracing::info!(connections = cap, "connection cap");
+    crate::listen::serve(listener, app, cap, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

@@ -52,6 +52,10 @@ pub const FORMAT_VERSION: u32 = 3;
 
 const KEY_FORMAT_VERSION: &[u8] = b"format_version";
 const KEY_GENERATION: &[u8] = b"generation";
+/// A name for this store, made when it is created: what the search index
+/// beside it is stamped with, so an index is never reused for another store
+/// that reaches the same generation.
+const KEY_IDENTITY: &[u8] = b"identity";
 const KEY_CHANGE_SEQUENCE: &[u8] = b"change_sequence";
 
 /// One entry of the change log.
@@ -187,6 +191,22 @@ fn to_values<T: Serialize>(map: &BTreeMap<String, T>) -> BTreeMap<&String, serde
         .collect()
 }
 
+/// A new store identity: a hash of where, when and by which process the
+/// store was made, unique in practice without a random-number dependency.
+fn new_identity(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let mut hasher = Sha256::new();
+    hasher.update(path.to_string_lossy().as_bytes());
+    hasher.update(now.to_be_bytes());
+    hasher.update(std::process::id().to_be_bytes());
+    let digest = hasher.finalize();
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("model types always serialise")
 }
@@ -242,7 +262,33 @@ impl Store {
                     .map_err(sled_err(META))?;
             }
         }
+        // Stores made before identities were kept get one now.
+        if store
+            .meta
+            .get(KEY_IDENTITY)
+            .map_err(sled_err(META))?
+            .is_none()
+        {
+            let identity = new_identity(path);
+            // Only if still absent: two opens never give a store two names.
+            let _ = store
+                .meta
+                .compare_and_swap(
+                    KEY_IDENTITY,
+                    None as Option<&[u8]>,
+                    Some(identity.as_bytes()),
+                )
+                .map_err(sled_err(META))?;
+        }
         Ok(store)
+    }
+
+    /// This store's identity, made when it was created (see [`KEY_IDENTITY`]).
+    pub fn identity(&self) -> Result<String, StoreError> {
+        let bytes = self.meta.get(KEY_IDENTITY).map_err(sled_err(META))?;
+        Ok(bytes
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default())
     }
 
     /// A number that changes whenever the store's content does.

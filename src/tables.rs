@@ -31,6 +31,13 @@ pub enum UnknownFilter {
         /// The value given.
         value: String,
     },
+    #[error("no filter `{filter}` on this table; its filters are {}", .known.join(", "))]
+    Name {
+        /// The query parameter given.
+        filter: String,
+        /// The filters the table takes.
+        known: &'static [&'static str],
+    },
     #[error("filter `{filter}` takes {expected}, not {value:?}")]
     Value {
         /// The query parameter.
@@ -51,6 +58,20 @@ pub fn build(
     name: &str,
     filters: &BTreeMap<String, String>,
 ) -> Option<Result<Table, UnknownFilter>> {
+    let known: &'static [&'static str] = match name {
+        "statements" => &["speaker", "organisation", "meeting", "about", "about_basis"],
+        "recommendations" => &["report", "stance"],
+        "actions" => &["meeting", "status"],
+        "attendance" => &["meeting", "person", "status"],
+        _ => return None,
+    };
+    // A misspelt filter ("?spekaer=") must not quietly return every row.
+    if let Some(filter) = filters.keys().find(|f| !known.contains(&f.as_str())) {
+        return Some(Err(UnknownFilter::Name {
+            filter: filter.clone(),
+            known,
+        }));
+    }
     Some(match name {
         "statements" => statements(graph, filters),
         "recommendations" => recommendations(graph, filters),
@@ -379,15 +400,30 @@ fn attendance(graph: &Graph, filters: &BTreeMap<String, String>) -> Result<Table
 
 /// The table as CSV (RFC 4180 quoting: quotes doubled, fields with commas,
 /// quotes or newlines quoted).
+///
+/// A cell a spreadsheet would run as a formula (it begins with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) is written with a `'` before it, as
+/// OWASP advises against CSV injection: a quote of `=HYPERLINK(…)` stays text.
 pub fn to_csv(table: &Table) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer
         .write_record(&table.header)
         .expect("writing to memory");
     for row in &table.rows {
-        writer.write_record(row).expect("writing to memory");
+        writer
+            .write_record(row.iter().map(|cell| neutralise(cell).into_owned()))
+            .expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
+}
+
+/// The cell as a spreadsheet will show it, never run it.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// The table as JSON: an array of objects keyed by column name.

@@ -349,11 +349,17 @@ async fn node_iris_negotiate_every_media_type() {
 async fn unknown_iris_and_unacceptable_types_get_404_and_406() {
     let (status, content_type, _, body) = get("/id/person/nobody-at-all", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(content_type.starts_with("text/plain"));
-    let body = String::from_utf8(body).unwrap();
+    // Every refusal has one JSON shape, the route's words as its message.
     assert!(
-        body.contains("person/nobody-at-all") && body.contains("/id/person/"),
-        "{body}"
+        content_type.starts_with("application/json"),
+        "{content_type}"
+    );
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["error"]["code"], "NOT_FOUND");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("person/nobody-at-all") && message.contains("/id/person/"),
+        "{message}"
     );
 
     let key = &sample_nodes()[0];

@@ -498,3 +498,47 @@ fn every_paragraph_of_every_document_is_searchable() {
     assert!(!hits(&paragraphs).is_empty());
     assert!(hits(&paragraphs).iter().all(|h| h["kind"] == "paragraph"));
 }
+
+#[test]
+fn an_index_is_never_reused_for_another_store_of_the_same_generation() {
+    // Two stores, each of one document ingested once: the same generation,
+    // different words. The index built for the first must not answer for
+    // the second.
+    let dir = tempfile::tempdir().unwrap();
+    let search_dir = dir.path().join("search");
+    let filters = Filters::default();
+    let open = |name: &str, file: std::path::PathBuf| {
+        let store = scrutiny::store::Store::open(&dir.path().join(name)).unwrap();
+        for report in scrutiny::ingest::ingest_paths(&store, &[file]).unwrap() {
+            assert!(report.result.is_ok(), "{report}");
+        }
+        scrutiny::index::Graph::load(&store).unwrap()
+    };
+    let first = open("a", common::fixture("formula"));
+    let second = open("b", common::fixture("people-in-prose"));
+    assert_eq!(first.generation, second.generation);
+    assert_ne!(first.store_identity, second.store_identity);
+    // A word only the second store's document has, found from its raw text.
+    let text = std::fs::read_to_string(
+        common::fixture("people-in-prose").join("eastmoor-panel-report.md"),
+    )
+    .unwrap();
+    assert!(text.contains("custody"));
+    let index = SearchIndex::open_or_build(&first, &search_dir).unwrap();
+    assert_eq!(
+        index
+            .search(&first, "custody", &filters, 0, 10)
+            .unwrap()
+            .total,
+        0
+    );
+    drop(index);
+    let index = SearchIndex::open_or_build(&second, &search_dir).unwrap();
+    assert!(
+        index
+            .search(&second, "custody", &filters, 0, 10)
+            .unwrap()
+            .total
+            > 0
+    );
+}

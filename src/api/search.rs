@@ -219,6 +219,8 @@ impl SearchQuery {
             .map_err(|e| match e {
                 SearchError::PrefixTooBroad { .. }
                 | SearchError::TooDeep
+                | SearchError::TooLong(_)
+                | SearchError::TooNested(_)
                 | SearchError::TooManyTerms(_) => error(Code::LimitExceeded, e.to_string()),
                 e if e.is_user_error() => error(Code::BadUserInput, e.to_string()),
                 e => {
