@@ -708,7 +708,7 @@ fn is_abbreviation_of(abbr: &str, full: &str) -> bool {
 }
 
 /// Case, quote style and a leading "the" do not distinguish names.
-fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     let folded = fold_punctuation(name).to_lowercase();
     let folded = folded.trim();
     folded

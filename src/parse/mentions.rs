@@ -406,10 +406,10 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         .values()
         .filter(|n| n.kind == NodeKind::Organisation)
         .flat_map(|n| std::iter::once(&n.name).chain(&n.aliases))
-        .map(|name| folded_name(name))
+        .map(|name| crate::orgs::normalise(name))
         .collect();
     let known = |name: &str| {
-        org_names.contains(&folded_name(name))
+        org_names.contains(&crate::orgs::normalise(name))
             || ctx.orgs.is_known(name)
             || ctx.orgs.is_known(&format!("the {name}"))
     };
@@ -574,12 +574,6 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         }
         ctx.out.add_edge(edge);
     }
-}
-
-/// A name as compared across lists: case, quote style and a leading "the" set aside.
-fn folded_name(name: &str) -> String {
-    let folded = crate::text::fold_punctuation(name).to_lowercase();
-    folded.strip_prefix("the ").unwrap_or(&folded).to_owned()
 }
 
 /// Whether two capitalised words read as a person's name, not a title and a
