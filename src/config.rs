@@ -29,6 +29,21 @@ pub enum Command {
     /// Show how one file is read, storing nothing: its normalised text with
     /// line (and page) numbers, its outline, or its coverage report.
     Read(ReadArgs),
+    /// Check the store through and through (every record decodes, every
+    /// edge's ends exist, every quote is in its source, every source is
+    /// kept); exits non-zero if anything is wrong. Writes nothing.
+    Check(StoreOnly),
+    /// Make a new store from the sources kept beside the store, read again by
+    /// this build, and swap it in; the old store is kept beside it.
+    Rebuild(StoreOnly),
+}
+
+/// Options of the commands that need only the store.
+#[derive(Debug, Clone, Args)]
+pub struct StoreOnly {
+    /// Store options.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// Options of `read`.

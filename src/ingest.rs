@@ -8,14 +8,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use crate::coverage::Coverage;
 use crate::model::Contribution;
 use crate::parse::{self, Diagnostic, DocumentMeta, Severity};
 use crate::read::{self, Format, ReadError};
 use crate::store::{Outcome, ReadingRecord, Store, StoreError};
-use crate::text::{plain, slug, Source};
+use crate::text::{plain, sha256_hex, slug, Source};
 
 /// The manifest file a folder of documents may carry.
 pub const MANIFEST: &str = "manifest.json";
@@ -62,6 +61,9 @@ pub enum IngestError {
     /// The store refused the write; nothing of the document was stored.
     #[error("{path}: {source}")]
     Store { path: PathBuf, source: StoreError },
+    /// The store failed at the disk: the batch stopped there.
+    #[error("ingest stopped at {path}: the store cannot be written; {remaining} file(s) after it were not tried")]
+    Halted { path: PathBuf, remaining: usize },
 }
 
 fn count_errors(diagnostics: &[Diagnostic]) -> usize {
@@ -194,7 +196,7 @@ fn prepare_unguarded(
     })?;
     let text = reading.text;
     let meta = meta.unwrap_or_else(|| meta_from_text(path, &text));
-    let sha256 = hex_sha256(text.as_bytes());
+    let sha256 = sha256_hex(text.as_bytes());
     let source = Source::new(&meta.id, &text);
     let parsed = parse::parse_document(&source, &meta);
     let mut diagnostics = parsed.diagnostics;
@@ -216,7 +218,7 @@ fn prepare_unguarded(
     coverage.furniture_lines = reading.furniture_lines;
     coverage.warnings.extend(reading.notes.iter().cloned());
     let is_file_itself = matches!(reading.format, Format::Text | Format::Rst);
-    let original_sha256 = (!is_file_itself).then(|| hex_sha256(&bytes));
+    let original_sha256 = (!is_file_itself).then(|| sha256_hex(&bytes));
     Ok(Prepared {
         meta,
         text,
@@ -228,16 +230,10 @@ fn prepare_unguarded(
             pages: reading.pages,
             original_sha256,
             coverage: Some(coverage),
+            file_name: Some(name),
         },
         original: (!is_file_itself).then_some(bytes),
     })
-}
-
-fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Metadata for a file the manifest does not list: id from the file name,
@@ -453,6 +449,17 @@ pub fn ingest_paths_with(
         });
         if let Some(report) = reports.last() {
             progress(reports.len(), total, report);
+            // After a disk error nothing more can be written: stop, and say so.
+            if let Err(IngestError::Store {
+                path,
+                source: StoreError::Io { .. } | StoreError::Stopped { .. },
+            }) = &report.result
+            {
+                return Err(IngestError::Halted {
+                    path: path.clone(),
+                    remaining: total - reports.len(),
+                });
+            }
         }
     }
     Ok(reports)

@@ -38,7 +38,11 @@
 //!   document found in all; responses that name their report by a shortened
 //!   title reach its recommendations; what statements are about by context;
 //!   people who may be one; every reading of a meeting's date.
-//! - [`store`]: the sled layout; the only module that touches sled.
+//! - [`store`]: the sled layout; the only module that touches sled; knows
+//!   when it is damaged.
+//! - [`archive`]: the kept sources beside the store, what `rebuild` re-reads.
+//! - [`repair`]: `check` (is the store whole?) and `rebuild` (a new store
+//!   from the kept sources, swapped in).
 //! - [`index`]: the merged graph in petgraph, as immutable snapshots.
 //! - [`search`]: full-text search (tantivy) over statements, recommendations,
 //!   responses and documents; an index beside the store, rebuilt on ingest.
@@ -78,6 +82,7 @@
 //!   and goes on with the batch.
 
 pub mod api;
+pub mod archive;
 pub mod config;
 pub mod coverage;
 pub mod envelope;
@@ -94,6 +99,7 @@ pub mod orgs;
 pub mod parse;
 pub mod rdf;
 pub mod read;
+pub mod repair;
 pub mod search;
 pub mod server;
 pub mod store;

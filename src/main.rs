@@ -99,6 +99,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Read(args) => read(&args),
+        Command::Check(args) => {
+            let report = scrutiny::repair::check(&args.store.data_dir);
+            println!("{report}");
+            Ok(if report.is_whole() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Command::Rebuild(args) => {
+            let dir = &args.store.data_dir;
+            let report = scrutiny::repair::rebuild(dir)?;
+            let store = Store::open(dir)?;
+            let graph = Graph::load(&store)?;
+            scrutiny::server::attach_search(&graph, dir);
+            println!(
+                "{report}\nthe graph holds {} nodes and {} edges",
+                graph.graph.node_count(),
+                graph.graph.edge_count()
+            );
+            Ok(if report.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Command::Serve(args) => {
             let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
             runtime.block_on(scrutiny::server::serve(args))?;

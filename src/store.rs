@@ -15,16 +15,35 @@
 //! - [`ORIGINALS`]: document id → the original file's bytes, for documents
 //!   whose normalised text is not the file itself (PDF, HTML)
 //!
-//! Each document is written in one sled transaction over all five trees: a
+//! Each document is written in one sled transaction over all six trees: a
 //! failure part-way leaves the store as it was before that document.
+//!
+//! # Knowing when it is damaged
+//! The same transaction keeps [`Counts`] of the records in `meta`, and after
+//! each commit is flushed the store writes what it acknowledged (identity,
+//! generation, counts) to [`ACKNOWLEDGED`], a file beside sled's. Opening
+//! compares the two and counts the documents; loading counts nodes and edges
+//! as it reads them, in key order and never past the recorded count, so a
+//! torn tree cannot make a read loop. A store that lost acknowledged writes,
+//! lost its counts, or holds other counts than recorded is refused as
+//! [`StoreError::Damaged`], naming the directory and `scrutiny rebuild`, which
+//! re-reads the kept sources ([`crate::archive`]). sled's own panics on a
+//! corrupt file are caught and refused the same way.
+//!
+//! An I/O error (a full disk) stops the store: the failing document is not
+//! stored, later writes are refused at once, and the caller is told plainly.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::Transactional;
 
+use crate::archive::{self, Archive, ArchiveError};
 use crate::coverage::Coverage;
 use crate::model::{merge_node, Contribution, Edge, Node};
 use crate::parse::DocumentMeta;
@@ -48,7 +67,12 @@ pub const ORIGINALS: &str = "originals";
 
 /// Version of the serialised shapes above; bump it on any change to them.
 /// 3: documents keep their reading (format, pages, original, coverage).
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: record counts in `meta`, [`ACKNOWLEDGED`] beside the store, sources kept.
+pub const FORMAT_VERSION: u32 = 4;
+
+/// The file beside sled's, in the data directory, recording what the store
+/// last acknowledged: [`Acknowledged`] as JSON.
+pub const ACKNOWLEDGED: &str = "store.json";
 
 const KEY_FORMAT_VERSION: &[u8] = b"format_version";
 const KEY_GENERATION: &[u8] = b"generation";
@@ -57,6 +81,30 @@ const KEY_GENERATION: &[u8] = b"generation";
 /// that reaches the same generation.
 const KEY_IDENTITY: &[u8] = b"identity";
 const KEY_CHANGE_SEQUENCE: &[u8] = b"change_sequence";
+/// [`Counts`] as JSON, kept in the transaction of every document.
+const KEY_COUNTS: &[u8] = b"counts";
+
+/// How many records the trees hold, kept with every write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Documents.
+    pub documents: u64,
+    /// Node records (one per node key).
+    pub nodes: u64,
+    /// Edge records (one per edge key).
+    pub edges: u64,
+}
+
+/// What the store last acknowledged, written beside it after each commit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledged {
+    /// The store's identity.
+    pub identity: String,
+    /// Its generation then.
+    pub generation: u64,
+    /// Its counts then.
+    pub counts: Counts,
+}
 
 /// One entry of the change log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,8 +129,11 @@ pub enum StoreError {
     /// The data directory could not be opened as a sled database.
     #[error("cannot open the data directory {path}: {source}")]
     Open { path: PathBuf, source: sled::Error },
+    /// Another process has the store open (sled locks it).
+    #[error("the data directory {path} is in use by another process (a running `serve` or `ingest`?): stop it, or choose another directory")]
+    InUse { path: PathBuf },
     /// The directory holds a store written by another version of this program.
-    #[error("the data directory {path} holds store format version {found}, this build reads version {FORMAT_VERSION}")]
+    #[error("the data directory {path} holds store format version {found}, this build reads version {FORMAT_VERSION}: `scrutiny rebuild --data-dir {path}` makes a store of this version from its documents")]
     Version { path: PathBuf, found: u32 },
     /// sled failed during a read or write.
     #[error("storage error in tree {tree}: {source}")]
@@ -100,6 +151,22 @@ pub enum StoreError {
     /// A write was stopped on purpose (fault injection in tests).
     #[error("write of document {document} aborted after {writes} writes")]
     Aborted { document: String, writes: usize },
+    /// The store is torn or corrupt: it is refused, and nothing is changed.
+    #[error("the store in {path} is damaged: {detail}. Nothing was changed. `scrutiny check --data-dir {path}` lists what is wrong; `scrutiny rebuild --data-dir {path}` makes a new store from the sources kept in {path}/sources and keeps the damaged one beside it")]
+    Damaged { path: PathBuf, detail: String },
+    /// Writing failed at the disk (full, read-only, failing): the document
+    /// being written was not stored; those acknowledged before it were.
+    #[error("cannot write the store in {path}: {source}. The document being written was not stored, those reported before it were; free space or fix the disk, then run the same command again")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// An earlier write failed at the disk; this process writes no more.
+    #[error("the store in {path} stopped after an earlier write failed; nothing more was written")]
+    Stopped { path: PathBuf },
+    /// The document's source could not be kept beside the store.
+    #[error("cannot keep the source beside the store: {0}")]
+    Archive(#[from] ArchiveError),
 }
 
 /// Per-document fragments of one node or edge.
@@ -138,6 +205,9 @@ pub struct ReadingRecord {
     pub original_sha256: Option<String>,
     /// What the parse understood.
     pub coverage: Option<Coverage>,
+    /// The file's name when it was read, for reading it again (rebuild).
+    #[serde(default)]
+    pub file_name: Option<String>,
 }
 
 /// What an ingest did to one document.
@@ -161,6 +231,10 @@ pub struct Store {
     meta: sled::Tree,
     changes: sled::Tree,
     originals: sled::Tree,
+    /// The data directory; `None` for a temporary store.
+    dir: Option<PathBuf>,
+    /// Set by an I/O error: no more writes.
+    stopped: Arc<AtomicBool>,
 }
 
 fn sled_err(tree: &'static str) -> impl Fn(sled::Error) -> StoreError {
@@ -211,28 +285,142 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("model types always serialise")
 }
 
-impl Store {
-    /// Opens (or creates) the store in `path`, checking its format version.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let db = sled::open(path).map_err(|source| StoreError::Open {
+/// The message of a caught panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_owned())
+}
+
+fn read_u64(bytes: Option<sled::IVec>) -> u64 {
+    bytes
+        .and_then(|b| b.as_ref().try_into().ok())
+        .map(u64::from_be_bytes)
+        .unwrap_or(0)
+}
+
+/// Opens sled in `path`, its panics on a corrupt file caught.
+fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
+    match catch_unwind(|| sled::open(path)) {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(sled::Error::Corruption { .. })) => Err(StoreError::Damaged {
+            path: path.to_owned(),
+            detail: "sled finds its files corrupt".to_owned(),
+        }),
+        // sled says so only in its message.
+        Ok(Err(sled::Error::Io(e))) if e.to_string().contains("could not acquire lock") => {
+            Err(StoreError::InUse {
+                path: path.to_owned(),
+            })
+        }
+        Ok(Err(source)) => Err(StoreError::Open {
             path: path.to_owned(),
             source,
+        }),
+        Err(payload) => Err(StoreError::Damaged {
+            path: path.to_owned(),
+            detail: format!(
+                "sled cannot read its files ({})",
+                panic_message(payload.as_ref())
+            ),
+        }),
+    }
+}
+
+/// What `path` last acknowledged, if it says.
+pub fn acknowledged(path: &Path) -> Result<Option<Acknowledged>, StoreError> {
+    let file = path.join(ACKNOWLEDGED);
+    match std::fs::read(&file) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| StoreError::Damaged {
+                path: path.to_owned(),
+                detail: format!("{} is not readable ({e})", file.display()),
+            }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::Damaged {
+            path: path.to_owned(),
+            detail: format!("{} cannot be read ({e})", file.display()),
+        }),
+    }
+}
+
+/// Names of temporary stores: `{prefix}{pid}-{n}`.
+const TEMPORARY_PREFIX: &str = "scrutiny-temporary-";
+
+/// Removes the temporary stores of processes that are no longer running.
+fn remove_stale_temporaries(base: &Path) {
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(TEMPORARY_PREFIX)
+            .and_then(|rest| rest.split('-').next())
+        else {
+            continue;
+        };
+        // Without /proc (not Linux) nothing is known to be stale.
+        let proc = Path::new("/proc");
+        if proc.is_dir() && !proc.join(pid).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the store in `path`, checking its format version
+    /// and that it is whole (see the module's "Knowing when it is damaged").
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let db = open_sled(path)?;
+        let acknowledged = acknowledged(path)?;
+        let store = Store::from_db(db, Some(path))?;
+        store.check_whole(acknowledged.as_ref())?;
+        Archive::in_data_dir(path).settle(|id| {
+            let bytes = store.documents.get(id.as_bytes()).ok()??;
+            let record: DocumentRecord = decode(DOCUMENTS, id.as_bytes(), &bytes).ok()?;
+            Some(record.sha256)
         })?;
-        Store::from_db(db, path)
+        Ok(store)
     }
 
-    /// A throw-away store in memory, for tests and benchmarks.
+    /// Opens the store in `path` to read what it can, skipping the checks
+    /// [`Store::open`] refuses a damaged store for (for `check` and `rebuild`).
+    pub fn open_damaged(path: &Path) -> Result<Store, StoreError> {
+        Store::from_db(open_sled(path)?, Some(path))
+    }
+
+    /// A throw-away store (in `/dev/shm` where there is one), for tests and
+    /// benchmarks. sled removes it when it is dropped; one held until the
+    /// process exits (a test's shared store) is not dropped, so the stores of
+    /// processes that have exited are removed here, when the next is made.
     pub fn temporary() -> Result<Store, StoreError> {
+        use std::sync::atomic::AtomicUsize;
+        static MADE: AtomicUsize = AtomicUsize::new(0);
+        let shm = Path::new("/dev/shm");
+        let base = if shm.is_dir() {
+            shm.to_owned()
+        } else {
+            std::env::temp_dir()
+        };
+        remove_stale_temporaries(&base);
+        let pid = std::process::id();
+        let n = MADE.fetch_add(1, Ordering::SeqCst);
+        let path = base.join(format!("{TEMPORARY_PREFIX}{pid}-{n}"));
         let db = sled::Config::new()
             .temporary(true)
+            .path(&path)
             .open()
             .map_err(sled_err("db"))?;
-        Store::from_db(db, Path::new("(temporary)"))
+        Store::from_db(db, None)
     }
 
-    fn from_db(db: sled::Db, path: &Path) -> Result<Store, StoreError> {
+    fn from_db(db: sled::Db, dir: Option<&Path>) -> Result<Store, StoreError> {
         let open = |name: &'static str| db.open_tree(name).map_err(sled_err(name));
-        let store = Store {
+        Ok(Store {
             nodes: open(NODES)?,
             edges: open(EDGES)?,
             documents: open(DOCUMENTS)?,
@@ -240,8 +428,35 @@ impl Store {
             changes: open(CHANGES)?,
             originals: open(ORIGINALS)?,
             db,
+            dir: dir.map(Path::to_owned),
+            stopped: Arc::new(AtomicBool::new(false)),
+        })
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("(temporary)"))
+    }
+
+    fn damaged(&self, detail: impl Into<String>) -> StoreError {
+        StoreError::Damaged {
+            path: self.path(),
+            detail: detail.into(),
+        }
+    }
+
+    /// The version, identity, generation and counts checks of opening; a
+    /// new store gets its version and identity here.
+    fn check_whole(&self, acknowledged: Option<&Acknowledged>) -> Result<(), StoreError> {
+        let said = |what: &str| match acknowledged {
+            Some(a) => format!(
+                "{what}, but {} records {} document(s) at generation {}",
+                ACKNOWLEDGED, a.counts.documents, a.generation
+            ),
+            None => what.to_owned(),
         };
-        match store.meta.get(KEY_FORMAT_VERSION).map_err(sled_err(META))? {
+        match self.meta.get(KEY_FORMAT_VERSION).map_err(sled_err(META))? {
             Some(bytes) => {
                 let found = bytes
                     .as_ref()
@@ -250,37 +465,115 @@ impl Store {
                     .unwrap_or(0);
                 if found != FORMAT_VERSION {
                     return Err(StoreError::Version {
-                        path: path.to_owned(),
+                        path: self.path(),
                         found,
                     });
                 }
             }
+            None if acknowledged.is_some() => {
+                return Err(self.damaged(said("the store's files hold no store")));
+            }
             None => {
-                store
-                    .meta
+                self.meta
                     .insert(KEY_FORMAT_VERSION, &FORMAT_VERSION.to_be_bytes())
                     .map_err(sled_err(META))?;
             }
         }
-        // Stores made before identities were kept get one now.
-        if store
-            .meta
-            .get(KEY_IDENTITY)
-            .map_err(sled_err(META))?
-            .is_none()
-        {
-            let identity = new_identity(path);
+        let identity = self.identity()?;
+        if identity.is_empty() {
+            if acknowledged.is_some() {
+                return Err(self.damaged(said("the store has lost its identity")));
+            }
             // Only if still absent: two opens never give a store two names.
-            let _ = store
+            let _ = self
                 .meta
                 .compare_and_swap(
                     KEY_IDENTITY,
                     None as Option<&[u8]>,
-                    Some(identity.as_bytes()),
+                    Some(new_identity(&self.path()).as_bytes()),
                 )
                 .map_err(sled_err(META))?;
         }
-        Ok(store)
+        let generation = self.generation()?;
+        if let Some(a) = acknowledged {
+            if a.identity != identity {
+                return Err(self.damaged(format!(
+                    "it is store {identity}, but {ACKNOWLEDGED} belongs to store {}",
+                    a.identity
+                )));
+            }
+            if generation < a.generation {
+                return Err(self.damaged(format!(
+                    "it is at generation {generation}, but generation {} had been written: acknowledged writes were lost",
+                    a.generation
+                )));
+            }
+        }
+        let counts = self.counts()?;
+        if generation > 0 && counts.is_none() {
+            return Err(self.damaged("its record counts are missing"));
+        }
+        let expected = counts.unwrap_or_default().documents;
+        self.scan(&self.documents, DOCUMENTS, expected, |_, _| Ok(()))?;
+        Ok(())
+    }
+
+    /// The record counts kept in `meta` (none before the first write).
+    pub fn counts(&self) -> Result<Option<Counts>, StoreError> {
+        match self.meta.get(KEY_COUNTS).map_err(sled_err(META))? {
+            Some(bytes) => decode(META, KEY_COUNTS, &bytes).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Visits every record of `tree` in key order, refusing the tree as
+    /// damaged if its keys do not strictly increase, if it holds more
+    /// records than `expected` (so a torn tree cannot loop), or fewer; and if
+    /// sled panics reading it.
+    fn scan(
+        &self,
+        tree: &sled::Tree,
+        name: &'static str,
+        expected: u64,
+        mut each: impl FnMut(&[u8], &[u8]) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let walk = AssertUnwindSafe(|| -> Result<u64, StoreError> {
+            let mut seen = 0u64;
+            let mut last: Option<sled::IVec> = None;
+            for entry in tree.iter() {
+                let (key, value) = entry.map_err(sled_err(name))?;
+                if last.as_ref().is_some_and(|last| *last >= key) {
+                    return Err(self.damaged(format!(
+                        "tree {name} is out of key order at {:?}",
+                        String::from_utf8_lossy(&key)
+                    )));
+                }
+                seen += 1;
+                if seen > expected {
+                    return Err(self.damaged(format!(
+                        "tree {name} holds more than the {expected} records counted"
+                    )));
+                }
+                each(&key, &value)?;
+                last = Some(key);
+            }
+            Ok(seen)
+        });
+        let seen = match catch_unwind(walk) {
+            Ok(result) => result?,
+            Err(payload) => {
+                return Err(self.damaged(format!(
+                    "sled cannot read tree {name} ({})",
+                    panic_message(payload.as_ref())
+                )))
+            }
+        };
+        if seen != expected {
+            return Err(self.damaged(format!(
+                "tree {name} holds {seen} records, {expected} counted"
+            )));
+        }
+        Ok(())
     }
 
     /// This store's identity, made when it was created (see [`KEY_IDENTITY`]).
@@ -293,11 +586,9 @@ impl Store {
 
     /// A number that changes whenever the store's content does.
     pub fn generation(&self) -> Result<u64, StoreError> {
-        let bytes = self.meta.get(KEY_GENERATION).map_err(sled_err(META))?;
-        Ok(bytes
-            .and_then(|b| b.as_ref().try_into().ok())
-            .map(u64::from_be_bytes)
-            .unwrap_or(0))
+        Ok(read_u64(
+            self.meta.get(KEY_GENERATION).map_err(sled_err(META))?,
+        ))
     }
 
     /// Whether no document has been ingested yet.
@@ -374,6 +665,139 @@ impl Store {
         original: Option<&[u8]>,
         fail_after: Option<usize>,
     ) -> Result<Outcome, StoreError> {
+        if self.stopped.load(Ordering::SeqCst) {
+            return Err(StoreError::Stopped { path: self.path() });
+        }
+        // The source is kept before the transaction, under a temporary name,
+        // and put in place once the store has committed.
+        let staged = match &self.dir {
+            Some(dir) => {
+                Some(self.stage_source(dir, meta, text, sha256, contribution, reading, original)?)
+            }
+            None => None,
+        };
+        let result = self.transact(
+            meta,
+            text,
+            sha256,
+            contribution,
+            reading,
+            original,
+            fail_after,
+        );
+        let outcome = match result {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                if let Some(staged) = staged {
+                    staged.discard();
+                }
+                return Err(self.stop_on_io(error));
+            }
+        };
+        if let Some(staged) = staged {
+            staged.commit()?;
+        }
+        if outcome != Outcome::Unchanged {
+            self.acknowledge()?;
+        }
+        Ok(outcome)
+    }
+
+    /// An I/O error stops the store (sled is not to be trusted after one).
+    fn stop_on_io(&self, error: StoreError) -> StoreError {
+        match error {
+            StoreError::Sled {
+                source: sled::Error::Io(source),
+                ..
+            } => {
+                self.stopped.store(true, Ordering::SeqCst);
+                // sled wraps the OS error in debug text: say its kind.
+                StoreError::Io {
+                    path: self.path(),
+                    source: std::io::Error::from(source.kind()),
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// Writes [`ACKNOWLEDGED`]: what the store now holds, durably.
+    fn acknowledge(&self) -> Result<(), StoreError> {
+        let Some(dir) = &self.dir else {
+            return Ok(());
+        };
+        let record = Acknowledged {
+            identity: self.identity()?,
+            generation: self.generation()?,
+            counts: self.counts()?.unwrap_or_default(),
+        };
+        let path = dir.join(ACKNOWLEDGED);
+        let temporary = dir.join(format!("{ACKNOWLEDGED}.tmp"));
+        let write = || -> std::io::Result<()> {
+            use std::io::Write;
+            let mut file = std::fs::File::create(&temporary)?;
+            file.write_all(&encode(&record))?;
+            file.sync_all()?;
+            std::fs::rename(&temporary, &path)?;
+            std::fs::File::open(dir)?.sync_all()
+        };
+        write().map_err(|source| {
+            self.stopped.store(true, Ordering::SeqCst);
+            StoreError::Io { path, source }
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)] // the writer's own arguments, passed on
+    fn stage_source(
+        &self,
+        dir: &Path,
+        meta: &DocumentMeta,
+        text: &str,
+        sha256: &str,
+        contribution: &Contribution,
+        reading: &ReadingRecord,
+        original: Option<&[u8]>,
+    ) -> Result<archive::Staged, StoreError> {
+        let header = |how| archive::Header {
+            meta: meta.clone(),
+            how,
+            text_sha256: sha256.to_owned(),
+        };
+        let staged = match &reading.file_name {
+            // A file's own bytes: the original, or the text that is the file.
+            Some(name) => Archive::in_data_dir(dir).stage(
+                &header(archive::How::File { name: name.clone() }),
+                original.unwrap_or(text.as_bytes()),
+            ),
+            None => {
+                let record = archive::Record {
+                    text: text.to_owned(),
+                    contribution: contribution.clone(),
+                };
+                Archive::in_data_dir(dir).stage(&header(archive::How::Record), &encode(&record))
+            }
+        };
+        staged.map_err(|error| match error {
+            ArchiveError::Io { source, .. } => StoreError::Io {
+                path: self.path(),
+                source,
+            },
+            other => StoreError::Archive(other),
+        })
+    }
+
+    /// The sled transaction of [`Store::write_document`], then its flush.
+    #[allow(clippy::too_many_arguments)] // the writer's own arguments, passed on
+    fn transact(
+        &self,
+        meta: &DocumentMeta,
+        text: &str,
+        sha256: &str,
+        contribution: &Contribution,
+        reading: &ReadingRecord,
+        original: Option<&[u8]>,
+        fail_after: Option<usize>,
+    ) -> Result<Outcome, StoreError> {
         let doc = meta.id.as_str();
         let record = DocumentRecord {
             meta: meta.clone(),
@@ -426,13 +850,22 @@ impl Store {
                     .as_ref()
                     .map(|o| (o.nodes.clone(), o.edges.clone()))
                     .unwrap_or_default();
-                for (tree, name, entity, old_keys, new) in [
+                let mut counts: Counts = match meta_tree.get(KEY_COUNTS)? {
+                    Some(bytes) => decode(META, KEY_COUNTS, &bytes)
+                        .map_err(ConflictableTransactionError::Abort)?,
+                    None => Counts::default(),
+                };
+                counts.documents += u64::from(old.is_none());
+                let mut node_records = counts.nodes as i64;
+                let mut edge_records = counts.edges as i64;
+                for (tree, name, entity, old_keys, new, records) in [
                     (
                         nodes,
                         NODES,
                         "node",
                         &old_nodes,
                         to_values(&contribution.nodes),
+                        &mut node_records,
                     ),
                     (
                         edges,
@@ -440,6 +873,7 @@ impl Store {
                         "edge",
                         &old_edges,
                         to_values(&contribution.edges),
+                        &mut edge_records,
                     ),
                 ] {
                     for key in old_keys.iter().filter(|k| !new.contains_key(k)) {
@@ -451,6 +885,7 @@ impl Store {
                                 .map_err(ConflictableTransactionError::Abort)?;
                         stored.fragments.remove(doc);
                         let value = (!stored.fragments.is_empty()).then(|| encode(&stored));
+                        *records -= i64::from(value.is_none());
                         changed.push((key.clone(), entity, value.is_none()));
                         write(tree, key.as_bytes(), value)?;
                     }
@@ -459,7 +894,10 @@ impl Store {
                             match tree.get(key.as_bytes())? {
                                 Some(bytes) => decode(name, key.as_bytes(), &bytes)
                                     .map_err(ConflictableTransactionError::Abort)?,
-                                None => Stored::default(),
+                                None => {
+                                    *records += 1;
+                                    Stored::default()
+                                }
                             };
                         // An unchanged fragment is neither written nor logged.
                         if stored.fragments.get(doc) == Some(&fragment) {
@@ -504,6 +942,9 @@ impl Store {
                     KEY_CHANGE_SEQUENCE,
                     Some(sequence.to_be_bytes().to_vec()),
                 )?;
+                counts.nodes = node_records.max(0) as u64;
+                counts.edges = edge_records.max(0) as u64;
+                write(meta_tree, KEY_COUNTS, Some(encode(&counts)))?;
                 Ok(if old.is_some() {
                     Outcome::Replaced
                 } else {
@@ -525,58 +966,106 @@ impl Store {
 
     /// Every stored document, by id.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>, StoreError> {
-        self.documents
-            .iter()
-            .map(|entry| {
-                let (key, bytes) = entry.map_err(sled_err(DOCUMENTS))?;
-                decode(DOCUMENTS, &key, &bytes)
-            })
-            .collect()
+        let expected = self.counts()?.unwrap_or_default().documents;
+        let mut out = Vec::new();
+        self.scan(&self.documents, DOCUMENTS, expected, |key, bytes| {
+            out.push(decode(DOCUMENTS, key, bytes)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// What can be read of the documents of a store that may be damaged
+    /// (for `rebuild`): every record that decodes, in key order, stopping
+    /// where the keys stop increasing; and what could not be read.
+    pub fn salvage_documents(&self) -> (Vec<DocumentRecord>, Vec<String>) {
+        let mut found = Vec::new();
+        let mut problems = Vec::new();
+        let walk = AssertUnwindSafe(|| {
+            let mut last: Option<sled::IVec> = None;
+            for entry in self.documents.iter() {
+                let (key, bytes) = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        problems.push(format!("tree {DOCUMENTS}: {e}"));
+                        break;
+                    }
+                };
+                if last.as_ref().is_some_and(|last| *last >= key) {
+                    problems.push(format!("tree {DOCUMENTS} is out of key order"));
+                    break;
+                }
+                match decode::<DocumentRecord>(DOCUMENTS, &key, &bytes) {
+                    Ok(record) => found.push(record),
+                    Err(e) => problems.push(e.to_string()),
+                }
+                last = Some(key);
+            }
+        });
+        if let Err(payload) = catch_unwind(walk) {
+            problems.push(format!(
+                "sled cannot read tree {DOCUMENTS} ({})",
+                panic_message(payload.as_ref())
+            ));
+        }
+        (found, problems)
     }
 
     /// The change log, oldest first.
     pub fn changes(&self) -> Result<Vec<Change>, StoreError> {
-        self.changes
-            .iter()
-            .map(|entry| {
-                let (key, bytes) = entry.map_err(sled_err(CHANGES))?;
-                decode(CHANGES, &key, &bytes)
-            })
-            .collect()
+        // One entry per sequence number, none ever removed.
+        let expected = read_u64(self.meta.get(KEY_CHANGE_SEQUENCE).map_err(sled_err(META))?);
+        let mut out = Vec::new();
+        self.scan(&self.changes, CHANGES, expected, |key, bytes| {
+            out.push(decode(CHANGES, key, bytes)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// Every node, its per-document fragments merged (in document id order).
     pub fn nodes(&self) -> Result<Vec<Node>, StoreError> {
-        self.merged(&self.nodes, NODES, |into: &mut Node, other: Node| {
-            merge_node(into, other)
-        })
+        let expected = self.counts()?.unwrap_or_default().nodes;
+        self.merged(
+            &self.nodes,
+            NODES,
+            expected,
+            |into: &mut Node, other: Node| merge_node(into, other),
+        )
     }
 
     /// Every edge, its per-document fragments merged.
     pub fn edges(&self) -> Result<Vec<Edge>, StoreError> {
-        self.merged(&self.edges, EDGES, |into: &mut Edge, other: Edge| {
-            for (k, v) in other.props {
-                into.props.entry(k).or_insert(v);
-            }
-            for span in other.provenance {
-                if !into.provenance.contains(&span) {
-                    into.provenance.push(span);
+        let expected = self.counts()?.unwrap_or_default().edges;
+        self.merged(
+            &self.edges,
+            EDGES,
+            expected,
+            |into: &mut Edge, other: Edge| {
+                for (k, v) in other.props {
+                    into.props.entry(k).or_insert(v);
                 }
-            }
-            into.provenance.sort();
-        })
+                for span in other.provenance {
+                    if !into.provenance.contains(&span) {
+                        into.provenance.push(span);
+                    }
+                }
+                into.provenance.sort();
+            },
+        )
     }
 
     fn merged<T: for<'de> Deserialize<'de>>(
         &self,
         tree: &sled::Tree,
         name: &'static str,
+        expected: u64,
         merge: impl Fn(&mut T, T),
     ) -> Result<Vec<T>, StoreError> {
-        let mut out = Vec::with_capacity(tree.len());
-        for entry in tree.iter() {
-            let (key, bytes) = entry.map_err(sled_err(name))?;
-            let stored: Stored<T> = decode(name, &key, &bytes)?;
+        // The recorded count, not `Tree::len`, which walks a torn tree for ever.
+        let mut out = Vec::with_capacity(expected.min(1 << 20) as usize);
+        self.scan(tree, name, expected, |key, bytes| {
+            let stored: Stored<T> = decode(name, key, bytes)?;
             let mut fragments = stored.fragments.into_values();
             if let Some(mut first) = fragments.next() {
                 for fragment in fragments {
@@ -584,7 +1073,8 @@ impl Store {
                 }
                 out.push(first);
             }
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 }

@@ -8,6 +8,16 @@ use regex::Regex;
 
 use crate::model::Span;
 
+/// SHA-256 of `bytes`, as lower-case hex: how documents and files are named
+/// by content.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// A document's text split into lines, keeping the exact bytes so that every
 /// quote taken from it is a substring of the original.
 #[derive(Debug)]

@@ -76,6 +76,11 @@ pub(crate) fn add_membership(
         span.clone(),
     ));
     if let Some(org) = org {
+        // An edge never points at nothing: the body is added where the
+        // parser that found the membership did not add it already.
+        if !ctx.out.nodes.contains_key(&org.key) {
+            ctx.out.add_node(org_node(org, span.clone()));
+        }
         ctx.out
             .add_edge(Edge::new(key, EdgeKind::MemberOf, org.key.clone(), span));
     }
