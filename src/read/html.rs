@@ -91,6 +91,16 @@ struct Writer {
     marker: Option<String>,
     lists: Vec<List>,
     bold: usize,
+    /// How many times [`Writer::line`] was taken: a mark taken before an
+    /// element is good only while this has not changed.
+    lines_taken: usize,
+}
+
+/// Where the current line stood before an inline element was written.
+#[derive(Clone, Copy)]
+struct Mark {
+    lines_taken: usize,
+    at: usize,
 }
 
 impl Writer {
@@ -117,7 +127,7 @@ impl Writer {
                 self.end_block();
                 self.children(element);
                 let level = name[1..].parse::<usize>().unwrap_or(1);
-                let text = std::mem::take(&mut self.line);
+                let text = self.take_line();
                 let text = text.trim();
                 if !text.is_empty() {
                     self.blank();
@@ -134,9 +144,9 @@ impl Writer {
             "br" => self.end_line(),
             // A footnote mark stays apart from the word it follows: "plurality.[88]".
             "sup" => {
-                let start = self.line.len();
+                let start = self.mark();
                 self.children(element);
-                let inner = self.line.split_off(start);
+                let inner = self.since(start);
                 if !inner.trim().is_empty() {
                     self.line.push('[');
                     self.line.push_str(inner.trim());
@@ -145,12 +155,12 @@ impl Writer {
             }
             "hr" => self.end_block(),
             "b" | "strong" => {
-                let start = self.line.len();
+                let start = self.mark();
                 self.bold += 1;
                 self.children(element);
                 self.bold -= 1;
                 if self.bold == 0 {
-                    let inner = self.line.split_off(start);
+                    let inner = self.since(start);
                     let core = inner.trim();
                     if core.is_empty() {
                         self.line.push_str(&inner);
@@ -275,9 +285,34 @@ impl Writer {
         }
     }
 
+    /// The line so far, leaving it empty.
+    fn take_line(&mut self) -> String {
+        self.lines_taken += 1;
+        std::mem::take(&mut self.line)
+    }
+
+    /// Where the line stands now.
+    fn mark(&self) -> Mark {
+        Mark {
+            lines_taken: self.lines_taken,
+            at: self.line.len(),
+        }
+    }
+
+    /// What the line gained since `mark`, taken off it: all of it if a line
+    /// was taken since (a `<br>`, a heading or a list inside the element).
+    /// The line only grows between takes, so `at` is a character boundary.
+    fn since(&mut self, mark: Mark) -> String {
+        if mark.lines_taken == self.lines_taken && self.line.is_char_boundary(mark.at) {
+            self.line.split_off(mark.at)
+        } else {
+            self.take_line()
+        }
+    }
+
     /// Ends a line inside a block (`<br>`).
     fn end_line(&mut self) {
-        let text = std::mem::take(&mut self.line);
+        let text = self.take_line();
         let text = text.trim();
         if !text.is_empty() {
             if let Some(marker) = self.marker.take() {
