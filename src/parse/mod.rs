@@ -180,23 +180,30 @@ pub fn parse(src: &Source<'_>, meta: &DocumentMeta) -> (Contribution, Vec<Diagno
     (parsed.contribution, parsed.diagnostics)
 }
 
+impl<'a> Ctx<'a> {
+    /// A parse of `src` not yet begun.
+    fn new(src: &'a Source<'a>, meta: &'a DocumentMeta) -> Ctx<'a> {
+        Ctx {
+            src,
+            blocks: blocks::outline(src),
+            signals: Signals::default(),
+            meta,
+            orgs: Orgs::default(),
+            out: Contribution::default(),
+            diagnostics: Vec::new(),
+            doc_key: crate::keys::document(&meta.id),
+            first_line: 1,
+            sections: Vec::new(),
+            answered: 0,
+            reports: Vec::new(),
+        }
+    }
+}
+
 /// Parses one document and reports its coverage. Never fails: problems
 /// become diagnostics, and every coverage warning is a warning diagnostic too.
 pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
-    let mut ctx = Ctx {
-        src,
-        blocks: blocks::outline(src),
-        signals: Signals::default(),
-        meta,
-        orgs: Orgs::default(),
-        out: Contribution::default(),
-        diagnostics: Vec::new(),
-        doc_key: crate::keys::document(&meta.id),
-        first_line: 1,
-        sections: Vec::new(),
-        answered: 0,
-        reports: Vec::new(),
-    };
+    let mut ctx = Ctx::new(src, meta);
     let Some(first_line) = (1..=src.len()).find(|&n| !src.line(n).trim().is_empty()) else {
         ctx.error(1, "the document is empty: expected text");
         return Parsed {
@@ -219,6 +226,26 @@ pub fn parse_document(src: &Source<'_>, meta: &DocumentMeta) -> Parsed {
         diagnostics: ctx.diagnostics,
         coverage,
     }
+}
+
+/// How many steps the parse has ([`parse_step`] runs one of them).
+pub const STEPS: usize = PHASES.len();
+
+/// Runs step `n` (modulo [`STEPS`]) of the parse alone, after the evidence
+/// and document steps it may rely on: for the fuzz targets in `fuzz/`, so
+/// each section parser meets inputs the pipeline before it would not let
+/// through. Returns the step's name and what the steps contributed.
+#[doc(hidden)]
+pub fn parse_step(src: &Source<'_>, meta: &DocumentMeta, n: usize) -> (&'static str, Contribution) {
+    let mut ctx = Ctx::new(src, meta);
+    let phase = &PHASES[n % STEPS];
+    for earlier in &PHASES[..2] {
+        (earlier.run)(&mut ctx);
+    }
+    if n % STEPS >= 2 {
+        (phase.run)(&mut ctx);
+    }
+    (phase.name, ctx.out)
 }
 
 /// One step of a document's parse. Everything a step needs is in [`Ctx`]:

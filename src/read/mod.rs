@@ -22,6 +22,9 @@
 pub mod blocks;
 mod html;
 mod pdf;
+
+#[doc(hidden)]
+pub use pdf::from_layout as pdf_from_layout;
 mod table;
 
 use serde::{Deserialize, Serialize};

@@ -79,6 +79,14 @@ pub(super) fn read(bytes: &[u8]) -> Result<Reading, ReadError> {
     Ok(reading)
 }
 
+/// A PDF read from poppler's `-bbox-layout` output, as [`read`] does after
+/// running it (bold left unmarked): for the fuzz targets in `fuzz/`, which
+/// exercise this module's part of reading a PDF without running poppler.
+#[doc(hidden)]
+pub fn from_layout(xhtml: &str) -> Result<Reading, ReadError> {
+    normalise(parse_layout(xhtml))
+}
+
 /// A page's bold text boxes: (left, top, right, bottom) in points.
 type Boxes = Vec<(f32, f32, f32, f32)>;
 
