@@ -131,4 +131,22 @@ fn what_fuzzing_found() {
         let reading = scrutiny::read::read("page.html", page.as_bytes()).expect("read");
         parse_all(&reading.text);
     }
+    // A line of poppler's layout whose box is a billion points tall: its
+    // height, in tenths, overflowed when negated to rank heights (fuzz
+    // target `pdf_layout`: `attempt to negate with overflow` in pdf.rs).
+    let line = |y_min: &str, y_max: &str, word: &str| {
+        format!(
+            r#"<line xMin="90" yMin="{y_min}" xMax="250" yMax="{y_max}"><word xMin="90" yMin="{y_min}" xMax="140" yMax="{y_max}">{word}</word></line>"#
+        )
+    };
+    for (y_min, y_max) in [("999351060", "117.8"), ("-inf", "NaN"), ("1e38", "-1e38")] {
+        let layout = format!(
+            r#"<html><body><doc><page width="595" height="842"><flow><block xMin="90" yMin="76" xMax="250" yMax="118">{}{}</block></flow></page></doc></body></html>"#,
+            line("76.4", "94.9", "Council"),
+            line(y_min, y_max, "Committee")
+        );
+        let reading = scrutiny::read::pdf_from_layout(&layout).expect("read");
+        assert!(reading.text.contains("Council"), "{:?}", reading.text);
+        parse_all(&reading.text);
+    }
 }

@@ -30,6 +30,10 @@ const EDGE_LINES: usize = 4;
 /// Pages converted by one run of `pdftotext`.
 const PAGES_PER_CALL: usize = 50;
 
+/// The largest coordinate taken from poppler's output, in points: ten
+/// times the largest page a PDF may have.
+const COORDINATE_LIMIT: f32 = 144_000.0;
+
 /// How much taller than the body text a heading's lines are.
 const HEADING_RATIO: f32 = 1.2;
 
@@ -87,6 +91,18 @@ pub fn from_layout(xhtml: &str) -> Result<Reading, ReadError> {
     normalise(parse_layout(xhtml))
 }
 
+/// The coordinate `attr` of a box in poppler's output, in points. A PDF
+/// page is at most 14,400 points a side (ISO 32000): a coordinate outside
+/// ±[`COORDINATE_LIMIT`], infinite or not a number is no place on a page,
+/// and is read as 0 so the arithmetic on boxes stays in range.
+fn coordinate(el: scraper::ElementRef<'_>, attr: &str) -> f32 {
+    el.value()
+        .attr(attr)
+        .and_then(|v| v.parse::<f32>().ok())
+        .filter(|v| v.abs() <= COORDINATE_LIMIT)
+        .unwrap_or(0.0)
+}
+
 /// A page's bold text boxes: (left, top, right, bottom) in points.
 type Boxes = Vec<(f32, f32, f32, f32)>;
 
@@ -103,12 +119,7 @@ fn bold_boxes(path: &std::path::Path, first: usize, last: usize) -> Option<Vec<B
     let html = Html::parse_document(&xml);
     let select = |s: &str| Selector::parse(s).expect("valid selector");
     let (page_sel, text_sel, bold_sel) = (select("page"), select("text"), select("b"));
-    let number = |el: scraper::ElementRef<'_>, attr: &str| {
-        el.value()
-            .attr(attr)
-            .and_then(|v| v.parse::<f32>().ok())
-            .unwrap_or(0.0)
-    };
+    let number = coordinate;
     Some(
         html.select(&page_sel)
             .map(|page| {
@@ -221,12 +232,7 @@ fn parse_layout(xhtml: &str) -> Vec<Vec<table::Block>> {
         select("line"),
         select("word"),
     );
-    let number = |el: scraper::ElementRef<'_>, attr: &str| {
-        el.value()
-            .attr(attr)
-            .and_then(|v| v.parse::<f32>().ok())
-            .unwrap_or(0.0)
-    };
+    let number = coordinate;
     html.select(&page_sel)
         .map(|page| {
             page.select(&block_sel)
@@ -264,7 +270,7 @@ fn body_height(pages: &[Vec<Line>]) -> f32 {
     }
     counts
         .into_iter()
-        .max_by_key(|&(height, count)| (count, -height))
+        .max_by_key(|&(height, count)| (count, std::cmp::Reverse(height)))
         .map_or(0.0, |(height, _)| height as f32 / 10.0)
 }
 
