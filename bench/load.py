@@ -5,6 +5,7 @@ wrk against /health and five GraphQL GET queries, and prints requests per
 second and p50/p99 latency, each as a ratio to /health.
 
 Usage: python3 bench/load.py [--duration 10] [--connections 32] [--threads 2]
+       python3 bench/load.py --soak 60   # every case in turn for 60 s: errors, p99, RSS
 Needs: wrk (Debian package `wrk`), a release build (`cargo build --release`).
 """
 
@@ -63,11 +64,56 @@ def wrk(url, args):
     return rps, percentile(50), percentile(99)
 
 
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        kib = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    return kib / 1024
+
+
+def soak(cases, args, pid):
+    """Every case in turn, one request after another on each connection, for
+    --soak seconds; the server's RSS sampled every 5 s."""
+    paths = [urllib.parse.urlsplit(url) for _, url in cases]
+    paths = [p.path + ("?" + p.query if p.query else "") for p in paths]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write("local paths = {" + ", ".join(json.dumps(p) for p in paths) + "}\n")
+        script.write("local i = 0\n")
+        script.write("request = function() i = i + 1; return wrk.format('GET', paths[(i % #paths) + 1]) end\n")
+    start = rss_mib(pid)
+    samples = [start]
+    run = subprocess.Popen(
+        ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.soak}s", "--latency",
+         "-s", script.name, BASE],
+        stdout=subprocess.PIPE, text=True,
+    )
+    while run.poll() is None:
+        time.sleep(5)
+        if run.poll() is None:
+            samples.append(rss_mib(pid))
+    out = run.stdout.read()
+    os.unlink(script.name)
+    end = rss_mib(pid)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+    p99_ms = float(p99[0]) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99[1]]
+    print(f"soak: {args.soak} s, {len(cases)} cases in turn, -t{args.threads} -c{args.connections}")
+    print(f"requests: {requests:,} ({requests / args.soak:,.0f}/s)")
+    print(f"failed responses: {failed.group(1) if failed else 0}; socket errors: "
+          + (sockets.group(0) if sockets else "none"))
+    print(f"p99: {p99_ms:.2f} ms")
+    print(f"server RSS: {start:.1f} MiB at start, {end:.1f} MiB at the end, "
+          f"{max(samples + [end]):.1f} MiB at most ({len(samples)} samples)")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--soak", type=int, default=0,
+                        help="instead of the table: every case in turn for this many seconds")
     args = parser.parse_args()
 
     binary = os.path.join(ROOT, "target", "release", "scrutiny")
@@ -98,6 +144,9 @@ def main():
                 f'{{ neighbourhood(id: "{meeting}", depth: 2, limit: 200) {{ truncated nodes {{ id label kind }} edges {{ source target kind }} }} }}')[1]),
         ]
         print(f"subjects: speaker {speaker}, report {report}, meeting {meeting}")
+        if args.soak:
+            soak(cases, args, server.pid)
+            return
         print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency <url>\n")
         print(f"| case | req/s | p50 ms | p99 ms | req/s ÷ /health | p50 × /health |")
         print(f"|---|---:|---:|---:|---:|---:|")

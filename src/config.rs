@@ -93,6 +93,10 @@ pub struct ServeArgs {
     /// The folder ingested when the store is empty.
     #[arg(long, env = "SCRUTINY_SEED_DIR", default_value = "seed")]
     pub seed_dir: PathBuf,
+    /// A file holding the bearer token that writes (`POST /ingest`) need;
+    /// without one, writes are disabled.
+    #[arg(long, env = "SCRUTINY_TOKEN_FILE")]
+    pub token_file: Option<PathBuf>,
 }
 
 /// Options of `ingest`.
@@ -104,6 +108,13 @@ pub struct IngestArgs {
     /// Files or folders to ingest.
     #[arg(default_value = "seed")]
     pub paths: Vec<PathBuf>,
+    /// Send the files to this running server (`http://host:port`, its
+    /// `POST /ingest`) instead of writing the data directory.
+    #[arg(long, env = "SCRUTINY_SERVER", requires = "token_file")]
+    pub server: Option<String>,
+    /// With `--server`: the file holding the server's write token.
+    #[arg(long, env = "SCRUTINY_TOKEN_FILE")]
+    pub token_file: Option<PathBuf>,
 }
 
 /// Options of `export`.

@@ -114,6 +114,8 @@ fn new_request_id() -> String {
 fn code(status: StatusCode) -> &'static str {
     match status {
         StatusCode::BAD_REQUEST => "BAD_REQUEST",
+        StatusCode::UNAUTHORIZED => "UNAUTHENTICATED",
+        StatusCode::FORBIDDEN => "FORBIDDEN",
         StatusCode::NOT_FOUND => "NOT_FOUND",
         StatusCode::METHOD_NOT_ALLOWED => "METHOD_NOT_ALLOWED",
         StatusCode::NOT_ACCEPTABLE => "NOT_ACCEPTABLE",
@@ -123,6 +125,7 @@ fn code(status: StatusCode) -> &'static str {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => "UNSUPPORTED_MEDIA_TYPE",
         StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => "HEADERS_TOO_LARGE",
         StatusCode::TOO_MANY_REQUESTS => "TOO_MANY_REQUESTS",
+        StatusCode::UNPROCESSABLE_ENTITY => "UNPROCESSABLE",
         StatusCode::SERVICE_UNAVAILABLE => "UNAVAILABLE",
         s if s.is_server_error() => "INTERNAL",
         _ => "REFUSED",

@@ -115,6 +115,12 @@ impl Graph {
         Ok(graph)
     }
 
+    /// The store this snapshot was loaded from (none for one built in
+    /// memory): what writes over HTTP go to.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
     /// The original file of a source read from PDF or HTML, from the store.
     pub fn original(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
         match &self.store {

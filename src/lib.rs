@@ -50,6 +50,9 @@
 //! - [`server`]: the axum router: `/graphql`, GraphiQL at `/`, `/health`.
 //! - [`envelope`]: what every response gets: request id, security headers,
 //!   one JSON shape for refusals, the access log.
+//! - [`upload`]: `POST /ingest`: documents added to a running server, with
+//!   a bearer token.
+//! - [`remote`]: `ingest --server`: files sent to a running server.
 //! - [`listen`]: the accept loop: header-read timeout, connection cap, the
 //!   open-file limit raised.
 //! - [`linked`]: linked-data routes: node IRIs by content negotiation
@@ -99,12 +102,14 @@ pub mod orgs;
 pub mod parse;
 pub mod rdf;
 pub mod read;
+pub mod remote;
 pub mod repair;
 pub mod search;
 pub mod server;
 pub mod store;
 pub mod tables;
 pub mod text;
+pub mod upload;
 
 /// The IRI of a node: `{base}/id/{key}`, the key percent-encoded where it
 /// must be (the same IRI the RDF exports use).

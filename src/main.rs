@@ -30,6 +30,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Ingest(args) if args.server.is_some() => ingest_remote(&args),
         Command::Ingest(args) => {
             let store = Store::open(&args.store.data_dir)?;
             // Each file's line as soon as it is done, numbered, so a long
@@ -131,6 +132,40 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `scrutiny ingest --server URL`: the files sent to a running server.
+fn ingest_remote(args: &scrutiny::config::IngestArgs) -> anyhow::Result<ExitCode> {
+    let server = args.server.as_deref().unwrap_or_default();
+    let token_file = args
+        .token_file
+        .as_deref()
+        .context("--server needs --token-file")?;
+    let token = scrutiny::server::read_token(token_file)?;
+    let answer = scrutiny::remote::ingest(server, &token, &args.paths)?;
+    let mut failed = 0;
+    for file in answer["files"].as_array().into_iter().flatten() {
+        let name = file["file"].as_str().unwrap_or("?");
+        match file["status"].as_str().unwrap_or("?") {
+            "failed" => {
+                failed += 1;
+                eprintln!("{name}: {}", file["error"].as_str().unwrap_or("failed"));
+            }
+            status => println!("{name}: {status} as {}", file["id"].as_str().unwrap_or("?")),
+        }
+        for line in file["diagnostics"].as_array().into_iter().flatten() {
+            println!("  {name}:{}", line.as_str().unwrap_or(""));
+        }
+    }
+    println!(
+        "{server} now serves {} nodes and {} edges",
+        answer["graph"]["nodes"], answer["graph"]["edges"]
+    );
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `scrutiny read FILE`: what the readers and parsers make of one file.

@@ -32,11 +32,19 @@ use crate::store::Store;
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// Longest a request may run before it is answered 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest an ingest over HTTP may run (reading a long PDF takes seconds).
+pub const INGEST_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// The application: routes and limits over a shared graph.
 pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
     let cors = cors_layer(&config.cors_origins);
     let linked = crate::linked::routes(graph.clone(), &config.base_iri);
+    let writes = crate::upload::routes(graph.clone(), config.write_token.clone())
+        .layer(RequestBodyLimitLayer::new(crate::upload::MAX_UPLOAD_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            INGEST_TIMEOUT,
+        ));
     let schema = build_schema(graph.clone(), config);
     let graphql = Router::new()
         .route("/graphql", get(graphql).post(graphql))
@@ -50,13 +58,14 @@ pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
         .merge(graphql)
         .merge(linked)
         .layer(middleware::from_fn_with_state(graph, cache_headers))
-        .layer(CompressionLayer::new())
-        .layer(cors)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .merge(writes)
+        .layer(CompressionLayer::new())
+        .layer(cors)
         .layer(middleware::from_fn(crate::envelope::envelope))
 }
 
@@ -65,7 +74,7 @@ pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
 fn cors_layer(origins: &[String]) -> CorsLayer {
     let layer = CorsLayer::new()
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE]);
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION]);
     if origins.is_empty() {
         return layer.allow_origin(Any);
     }
@@ -266,8 +275,27 @@ pub fn attach_search(graph: &Graph, data_dir: &std::path::Path) {
     }
 }
 
+/// The write token in `path`: its first line, which must not be empty.
+pub fn read_token(path: &std::path::Path) -> anyhow::Result<String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("cannot read the token file {}: {e}", path.display()))?;
+    let token = text.lines().next().unwrap_or("").trim().to_owned();
+    if token.is_empty() {
+        anyhow::bail!(
+            "the token file {} is empty: put the token on its first line",
+            path.display()
+        );
+    }
+    Ok(token)
+}
+
 pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
+    let write_token = args.token_file.as_deref().map(read_token).transpose()?;
+    match &write_token {
+        Some(_) => tracing::info!("writes (POST /ingest) need the token"),
+        None => tracing::info!("writes are disabled: no --token-file"),
+    }
     let data_dir = args.store.data_dir.clone();
     let seed_dir = args.seed_dir.clone();
     // sled and parsing are blocking work: keep them off the async workers.
@@ -300,6 +328,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         ApiConfig {
             base_iri: args.store.base_iri.clone(),
             cors_origins: args.cors_origins.clone(),
+            write_token,
         },
     );
     let listener = tokio::net::TcpListener::bind(args.bind)

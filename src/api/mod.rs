@@ -64,6 +64,8 @@ pub struct ApiConfig {
     pub base_iri: String,
     /// Origins browsers may call from; empty means any (reads are public).
     pub cors_origins: Vec<String>,
+    /// The bearer token writes (`POST /ingest`) need; `None` disables them.
+    pub write_token: Option<String>,
 }
 
 impl ApiConfig {
@@ -72,7 +74,14 @@ impl ApiConfig {
         ApiConfig {
             base_iri: base_iri.into(),
             cors_origins: Vec::new(),
+            write_token: None,
         }
+    }
+
+    /// The same, with writes allowed to holders of `token`.
+    pub fn with_write_token(mut self, token: impl Into<String>) -> ApiConfig {
+        self.write_token = Some(token.into());
+        self
     }
 }
 
