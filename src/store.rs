@@ -301,9 +301,31 @@ fn read_u64(bytes: Option<sled::IVec>) -> u64 {
         .unwrap_or(0)
 }
 
-/// Opens sled in `path`, its panics on a corrupt file caught.
+/// Opens sled in `path`, its panics on a corrupt file caught. A lock still
+/// held is waited for a little: a store just dropped in this process (or a
+/// process just killed) lets go of it within moments.
 fn open_sled(path: &Path) -> Result<sled::Db, StoreError> {
-    match catch_unwind(|| sled::open(path)) {
+    let mut result = open_sled_once(path);
+    for _ in 0..LOCK_RETRIES {
+        if !matches!(result, Err(StoreError::InUse { .. })) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        result = open_sled_once(path);
+    }
+    result
+}
+
+/// How many times [`open_sled`] tries again, 100 ms apart, while the lock
+/// is held.
+const LOCK_RETRIES: usize = 20;
+
+fn open_sled_once(path: &Path) -> Result<sled::Db, StoreError> {
+    // No periodic flusher: every write is flushed when its document is
+    // committed, and without the thread a dropped store lets go at once.
+    let config = sled::Config::new().path(path).flush_every_ms(None);
+    // The config is used once and dropped: nothing is seen half-changed.
+    match catch_unwind(AssertUnwindSafe(|| config.open())) {
         Ok(Ok(db)) => Ok(db),
         Ok(Err(sled::Error::Corruption { .. })) => Err(StoreError::Damaged {
             path: path.to_owned(),
