@@ -158,14 +158,9 @@ pub fn prepare(
         prepare_unguarded(path, bytes, meta)
     }))
     .unwrap_or_else(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_owned());
         Err(IngestError::Panicked {
             path: path.to_owned(),
-            message,
+            message: crate::panic_message(payload.as_ref()),
         })
     })
 }

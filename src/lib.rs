@@ -111,6 +111,17 @@ pub mod tables;
 pub mod text;
 pub mod upload;
 
+/// The message of a caught panic, for the guards that turn one into an
+/// error (a reader or parser in ingest, sled on a corrupt file, tantivy on a
+/// query).
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_owned())
+}
+
 /// The IRI of a node: `{base}/id/{key}`, the key percent-encoded where it
 /// must be (the same IRI the RDF exports use).
 pub fn iri(base: &str, key: &str) -> String {

@@ -132,12 +132,18 @@ pub enum SearchError {
     /// The index directory could not be prepared.
     #[error("search index directory: {0}")]
     Io(#[from] std::io::Error),
+    /// The search engine failed on this query (a panic inside it, caught).
+    #[error("the search engine failed on this search ({0}); try other words")]
+    Engine(String),
 }
 
 impl SearchError {
     /// Whether the caller asked for something wrong (rather than the server failing).
     pub fn is_user_error(&self) -> bool {
-        !matches!(self, SearchError::Index(_) | SearchError::Io(_))
+        !matches!(
+            self,
+            SearchError::Index(_) | SearchError::Io(_) | SearchError::Engine(_)
+        )
     }
 }
 
@@ -359,7 +365,31 @@ impl SearchIndex {
     }
 
     /// Runs a search: the `limit` best hits after skipping `offset`, and the total.
+    ///
+    /// A panic inside tantivy on some query is caught and answered as
+    /// [`SearchError::Engine`]: fuzzing found one (a debug assertion of its
+    /// phrase scorer, on a phrase of words split by runs of `&`), and a
+    /// request must never take its connection down.
     pub fn search(
+        &self,
+        graph: &Graph,
+        text: &str,
+        filters: &Filters,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Hits, SearchError> {
+        // The searcher and graph are only read: nothing is left half-changed.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.search_unguarded(graph, text, filters, offset, limit)
+        }))
+        .unwrap_or_else(|payload| {
+            let message = crate::panic_message(payload.as_ref());
+            tracing::error!(search = %text, %message, "the search engine panicked");
+            Err(SearchError::Engine(message))
+        })
+    }
+
+    fn search_unguarded(
         &self,
         graph: &Graph,
         text: &str,

@@ -285,15 +285,6 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("model types always serialise")
 }
 
-/// The message of a caught panic.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic".to_owned())
-}
-
 fn read_u64(bytes: Option<sled::IVec>) -> u64 {
     bytes
         .and_then(|b| b.as_ref().try_into().ok())
@@ -345,7 +336,7 @@ fn open_sled_once(path: &Path) -> Result<sled::Db, StoreError> {
             path: path.to_owned(),
             detail: format!(
                 "sled cannot read its files ({})",
-                panic_message(payload.as_ref())
+                crate::panic_message(payload.as_ref())
             ),
         }),
     }
@@ -586,7 +577,7 @@ impl Store {
             Err(payload) => {
                 return Err(self.damaged(format!(
                     "sled cannot read tree {name} ({})",
-                    panic_message(payload.as_ref())
+                    crate::panic_message(payload.as_ref())
                 )))
             }
         };
@@ -1027,7 +1018,7 @@ impl Store {
         if let Err(payload) = catch_unwind(walk) {
             problems.push(format!(
                 "sled cannot read tree {DOCUMENTS} ({})",
-                panic_message(payload.as_ref())
+                crate::panic_message(payload.as_ref())
             ));
         }
         (found, problems)

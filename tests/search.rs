@@ -542,3 +542,24 @@ fn an_index_is_never_reused_for_another_store_of_the_same_generation() {
             > 0
     );
 }
+
+/// A query fuzzing found to panic inside tantivy (a debug assertion of its
+/// phrase scorer): the search answers an error instead, and the index goes
+/// on answering.
+#[test]
+fn a_query_that_panics_the_search_engine_is_an_error() {
+    use scrutiny::search::{Filters, SearchError, SearchIndex};
+    let store = common::ingest_fresh(&[common::fixture("pack")]);
+    let graph = scrutiny::index::Graph::load(&store).unwrap();
+    let index = SearchIndex::in_memory(&graph).unwrap();
+    let bytes = std::fs::read(common::fixture("fuzz/search-crash-phrase-scorer.bin")).unwrap();
+    let query = String::from_utf8(bytes).unwrap();
+    match index.search(&graph, &query, &Filters::default(), 0, 10) {
+        Ok(_) | Err(SearchError::Engine(_)) => {}
+        Err(other) => panic!("unexpected refusal: {other}"),
+    }
+    let after = index
+        .search(&graph, "harbour", &Filters::default(), 0, 10)
+        .expect("the index still answers");
+    assert!(after.total > 0);
+}
