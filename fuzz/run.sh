@@ -5,6 +5,9 @@
 # input in fuzz/artifacts/<target>/: make it a regression test in tests/.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]
+#
+# CODEGEN_UNITS (default 1, cargo-fuzz's own) trades run speed for build
+# time: CI sets 16 to build in minutes less.
 set -eu
 cd "$(dirname "$0")"
 secs=${1:-30}
@@ -12,7 +15,9 @@ secs=${1:-30}
 targets=${*:-read pdf_layout parse parse_step search nquads}
 fixtures=../tests/fixtures
 text_seeds="../seed $fixtures/pack $fixtures/real $fixtures/people-in-prose $fixtures/prose-attendance $fixtures/split-header $fixtures/report-pack $fixtures/bad $fixtures/formula"
-cargo fuzz build --sanitizer none
+flags="--sanitizer none --codegen-units ${CODEGEN_UNITS:-1}"
+# shellcheck disable=SC2086 # the flags are words
+cargo fuzz build $flags
 for target in $targets; do
   case $target in
     read | parse | parse_step) seeds=$text_seeds max_len=65536 ;;
@@ -23,7 +28,7 @@ for target in $targets; do
   esac
   mkdir -p corpus/$target
   # shellcheck disable=SC2086 # the seed folders are words
-  cargo fuzz run --sanitizer none "$target" "corpus/$target" $seeds -- \
+  cargo fuzz run $flags "$target" "corpus/$target" $seeds -- \
     -max_total_time="$secs" -max_len="$max_len" -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1 2>"corpus/$target.log" || {
     grep -a -E -A1 "panicked at|SUMMARY|Test unit written|Slowest|out-of-memory" "corpus/$target.log" | cut -c1-300
