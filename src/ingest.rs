@@ -142,6 +142,20 @@ pub struct Prepared {
     pub original: Option<Vec<u8>>,
 }
 
+impl Prepared {
+    /// Writes the document to `store`, in one transaction.
+    pub fn store_in(&self, store: &Store) -> Result<Outcome, StoreError> {
+        store.put_read_document(
+            &self.meta,
+            &self.text,
+            &self.sha256,
+            &self.contribution,
+            &self.reading,
+            self.original.as_deref(),
+        )
+    }
+}
+
 /// Reads bytes as a document (PDF, HTML, text), then parses them. Pure but
 /// for running `pdftotext` on a PDF.
 ///
@@ -400,15 +414,8 @@ pub fn ingest_paths_with(
                 source,
             })?;
             let prepared = prepare(&path, bytes, meta)?;
-            let outcome = store
-                .put_read_document(
-                    &prepared.meta,
-                    &prepared.text,
-                    &prepared.sha256,
-                    &prepared.contribution,
-                    &prepared.reading,
-                    prepared.original.as_deref(),
-                )
+            let outcome = prepared
+                .store_in(store)
                 .map_err(|source| IngestError::Store {
                     path: path.clone(),
                     source,

@@ -506,14 +506,6 @@ fn write(store: &Store, input: Input) -> Result<bool, WriteError> {
             bytes,
         } => (record.meta, name, bytes, false),
     };
-    let prepared = ingest::prepare(Path::new(&name), bytes, Some(meta))?;
-    store.put_read_document(
-        &prepared.meta,
-        &prepared.text,
-        &prepared.sha256,
-        &prepared.contribution,
-        &prepared.reading,
-        prepared.original.as_deref(),
-    )?;
+    ingest::prepare(Path::new(&name), bytes, Some(meta))?.store_in(store)?;
     Ok(kept)
 }

@@ -74,6 +74,28 @@ pub struct FileResult {
     pub coverage: Option<Coverage>,
 }
 
+impl FileResult {
+    /// A file that was not stored, and why.
+    fn failed(file: String, error: String, diagnostics: Vec<String>) -> FileResult {
+        FileResult {
+            file,
+            status: "failed",
+            id: None,
+            error: Some(error),
+            diagnostics,
+            coverage: None,
+        }
+    }
+}
+
+/// Diagnostics as `line: level: message`.
+fn lines(diagnostics: &[crate::parse::Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| format!("{}: {}: {}", d.line, d.level(), d.message))
+        .collect()
+}
+
 /// The answer to an ingest.
 #[derive(Debug, Serialize)]
 pub struct IngestAnswer {
@@ -228,50 +250,26 @@ fn write_files(
     let mut halted = false;
     for (name, bytes) in files {
         if halted {
-            results.push(FileResult {
-                file: name,
-                status: "failed",
-                id: None,
-                error: Some("not tried: the store stopped after a disk error".to_owned()),
-                diagnostics: Vec::new(),
-                coverage: None,
-            });
+            results.push(FileResult::failed(
+                name,
+                "not tried: the store stopped after a disk error".to_owned(),
+                Vec::new(),
+            ));
             continue;
         }
         let prepared = match ingest::prepare(Path::new(&name), bytes, None) {
             Ok(prepared) => prepared,
             Err(error) => {
                 let diagnostics = match &error {
-                    IngestError::Invalid { diagnostics, .. } => diagnostics
-                        .iter()
-                        .map(|d| format!("{}: {}: {}", d.line, d.level(), d.message))
-                        .collect(),
+                    IngestError::Invalid { diagnostics, .. } => lines(diagnostics),
                     _ => Vec::new(),
                 };
-                results.push(FileResult {
-                    file: name,
-                    status: "failed",
-                    id: None,
-                    error: Some(error.to_string()),
-                    diagnostics,
-                    coverage: None,
-                });
+                results.push(FileResult::failed(name, error.to_string(), diagnostics));
                 continue;
             }
         };
-        let written = store.put_read_document(
-            &prepared.meta,
-            &prepared.text,
-            &prepared.sha256,
-            &prepared.contribution,
-            &prepared.reading,
-            prepared.original.as_deref(),
-        );
-        let diagnostics = prepared
-            .diagnostics
-            .iter()
-            .map(|d| format!("{}: {}: {}", d.line, d.level(), d.message))
-            .collect();
+        let written = prepared.store_in(&store);
+        let diagnostics = lines(&prepared.diagnostics);
         results.push(match written {
             Ok(outcome) => FileResult {
                 file: name,
@@ -287,14 +285,7 @@ fn write_files(
             },
             Err(error) => {
                 halted = matches!(error, StoreError::Io { .. } | StoreError::Stopped { .. });
-                FileResult {
-                    file: name,
-                    status: "failed",
-                    id: None,
-                    error: Some(error.to_string()),
-                    diagnostics,
-                    coverage: None,
-                }
+                FileResult::failed(name, error.to_string(), diagnostics)
             }
         });
     }
