@@ -86,7 +86,7 @@ impl ApiConfig {
 }
 
 /// Builds the schema over a shared graph. Each request takes the current
-/// snapshot once, in [`graph`].
+/// snapshot once ([`OneSnapshot`]) and every field reads it ([`graph`]).
 pub fn build_schema(graph: SharedGraph, config: ApiConfig) -> ScrutinySchema {
     Schema::build(Query::default(), EmptyMutation, EmptySubscription)
         .data(graph)
@@ -97,6 +97,7 @@ pub fn build_schema(graph: SharedGraph, config: ApiConfig) -> ScrutinySchema {
             PERSISTED_QUERIES,
         )))
         .extension(limits::AliasLimit)
+        .extension(OneSnapshot)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .finish()
@@ -107,9 +108,40 @@ pub fn sdl() -> String {
     build_schema(SharedGraph::default(), ApiConfig::new(String::new())).sdl()
 }
 
-/// The snapshot a request reads.
+/// The snapshot a request reads: the one [`OneSnapshot`] took for it.
 fn graph(ctx: &async_graphql::Context<'_>) -> Arc<Graph> {
-    ctx.data_unchecked::<SharedGraph>().snapshot()
+    match ctx.data_opt::<Snapshot>() {
+        Some(snapshot) => snapshot.0.clone(),
+        None => ctx.data_unchecked::<SharedGraph>().snapshot(),
+    }
+}
+
+/// The graph one request reads.
+struct Snapshot(Arc<Graph>);
+
+/// Takes the current snapshot once, as a request is prepared, so that every
+/// field of the request reads the same graph even while an ingest swaps in
+/// another (fields resolve concurrently; taking it per field, two fields
+/// could read two snapshots).
+struct OneSnapshot;
+
+impl async_graphql::extensions::ExtensionFactory for OneSnapshot {
+    fn create(&self) -> Arc<dyn async_graphql::extensions::Extension> {
+        Arc::new(OneSnapshot)
+    }
+}
+
+#[async_graphql::async_trait::async_trait]
+impl async_graphql::extensions::Extension for OneSnapshot {
+    async fn prepare_request(
+        &self,
+        ctx: &async_graphql::extensions::ExtensionContext<'_>,
+        request: async_graphql::Request,
+        next: async_graphql::extensions::NextPrepareRequest<'_>,
+    ) -> async_graphql::ServerResult<async_graphql::Request> {
+        let snapshot = ctx.data_unchecked::<SharedGraph>().snapshot();
+        next.run(ctx, request.data(Snapshot(snapshot))).await
+    }
 }
 
 /// Error codes (DESIGN.md, "API conventions").
