@@ -14,6 +14,7 @@
 //! - [`node`]: the `Node` interface.
 //! - [`explore`]: paths between nodes and neighbourhoods, ready to draw.
 //! - [`search`]: full-text search hits with snippets and sources.
+//! - [`sources`]: a source document's text by lines, for showing a quote in context.
 //! - [`limits`]: the cap on aliases (depth and complexity are async-graphql's).
 //! - [`page`]: Relay connections with `totalCount`, and the page-size cap.
 
@@ -26,6 +27,7 @@ mod node;
 pub(crate) mod page;
 mod query;
 mod search;
+mod sources;
 pub(crate) mod statements;
 pub(crate) mod view;
 
@@ -44,7 +46,12 @@ pub use query::CoreQuery;
 
 /// The root query: the graph's entry points and the explorer's walks.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct Query(CoreQuery, explore::ExploreQuery, search::SearchQuery);
+pub struct Query(
+    CoreQuery,
+    explore::ExploreQuery,
+    search::SearchQuery,
+    sources::SourceQuery,
+);
 
 /// The schema type served at `/graphql`.
 pub type ScrutinySchema = Schema<Query, EmptyMutation, EmptySubscription>;
