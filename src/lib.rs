@@ -47,7 +47,7 @@
 //! - [`search`]: full-text search (tantivy) over statements, recommendations,
 //!   responses and documents; an index beside the store, rebuilt on ingest.
 //! - [`api`]: the GraphQL schema (the only module that knows async-graphql).
-//! - [`server`]: the axum router: `/graphql`, GraphiQL at `/`, `/health`.
+//! - [`server`]: the axum router: `/graphql`, `/health`, the tables.
 //! - [`envelope`]: what every response gets: request id, security headers,
 //!   one JSON shape for refusals, the access log.
 //! - [`upload`]: `POST /ingest`: documents added to a running server, with
@@ -65,6 +65,7 @@
 //! - [`tables`]: flat tables (statements, recommendations and responses,
 //!   actions, attendance) served as CSV and JSON.
 //! - [`config`]: command-line and environment configuration.
+//! - [`progress`]: progress bars for long command-line work, on a terminal only.
 //!
 //! # Data flow
 //! ```text
@@ -100,6 +101,7 @@ pub mod model;
 pub mod names;
 pub mod orgs;
 pub mod parse;
+pub mod progress;
 pub mod rdf;
 pub mod read;
 pub mod remote;

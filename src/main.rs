@@ -7,7 +7,8 @@ use clap::Parser;
 
 use scrutiny::config::{Cli, Command, ExportFormat, ReadArgs, ReadView};
 use scrutiny::index::Graph;
-use scrutiny::ingest::ingest_paths_with;
+use scrutiny::ingest::{collect_files, ingest_paths_with};
+use scrutiny::progress::FileProgress;
 use scrutiny::rdf::import::import_nquads;
 use scrutiny::rdf::{Format, Scope, Vocab};
 use scrutiny::store::Store;
@@ -18,6 +19,8 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
+        // Colours for a person at a terminal, none in a log file or a pipe.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match run(Cli::parse()) {
         Ok(code) => code,
@@ -33,15 +36,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(args) if args.server.is_some() => ingest_remote(&args),
         Command::Ingest(args) => {
             let store = Store::open(&args.store.data_dir)?;
-            // Each file's line as soon as it is done, numbered, so a long
-            // folder shows its progress.
+            // Each file's line as soon as it is done, numbered; on a
+            // terminal, a bar below them with files, MB, elapsed and rate.
+            let progress = FileProgress::new(&collect_files(&args.paths)?);
             let reports = ingest_paths_with(&store, &args.paths, |done, total, report| {
-                if report.result.is_err() {
-                    eprintln!("[{done}/{total}] {report}");
-                } else {
-                    println!("[{done}/{total}] {report}");
-                }
-            })?;
+                let line = format!("[{done}/{total}] {report}");
+                progress.file_done(done, &report.path, &line, report.result.is_err());
+            });
+            progress.finish();
+            let reports = reports?;
             let failed = reports.iter().filter(|r| r.result.is_err()).count();
             let graph = Graph::load(&store)?;
             // Rebuild the search index now, so the next `serve` starts at once.
@@ -61,11 +64,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(args) => {
             let store = Store::open(&args.store.data_dir)?;
             let graph = Graph::load(&store)?;
-            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            // On a terminal, bytes written and the rate, while the export
+            // goes to a file or a pipe.
+            let progress = scrutiny::progress::bytes_written();
+            let stdout = std::io::BufWriter::new(progress.wrap_write(std::io::stdout().lock()));
             let rdf = match args.format {
                 ExportFormat::Json => {
                     scrutiny::export::write_json(&graph, &args.store.base_iri, stdout)
                         .context("writing the export")?;
+                    progress.finish_and_clear();
                     return Ok(ExitCode::SUCCESS);
                 }
                 ExportFormat::Nquads => Format::Nquads,
@@ -77,6 +84,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let vocab = Vocab::new(&args.store.base_iri);
             scrutiny::rdf::write(&graph, &vocab, Scope::Graph, rdf, stdout)
                 .context("writing the export")?;
+            progress.finish_and_clear();
             Ok(ExitCode::SUCCESS)
         }
         Command::Import(args) => {
