@@ -18,7 +18,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve GraphQL at /graphql (GraphiQL at /), ingesting the seed first if the store is empty.
+    /// Serve the explorer at /, GraphQL at /graphql and GraphiQL at /graphiql, ingesting the seed first if the store is empty.
     Serve(ServeArgs),
     /// Ingest documents (files or folders) into the store.
     Ingest(IngestArgs),

@@ -48,6 +48,8 @@
 //!   responses and documents; an index beside the store, rebuilt on ingest.
 //! - [`api`]: the GraphQL schema (the only module that knows async-graphql).
 //! - [`server`]: the axum router: `/graphql`, `/health`, the tables.
+//! - [`web`]: the explorer at `/` and GraphiQL at `/graphiql`, built from
+//!   `web/` and embedded in the binary.
 //! - [`envelope`]: what every response gets: request id, security headers,
 //!   one JSON shape for refusals, the access log.
 //! - [`upload`]: `POST /ingest`: documents added to a running server, with
@@ -112,6 +114,7 @@ pub mod store;
 pub mod tables;
 pub mod text;
 pub mod upload;
+pub mod web;
 
 /// The message of a caught panic, for the guards that turn one into an
 /// error (a reader or parser in ingest, sled on a corrupt file, tantivy on a

@@ -1,9 +1,9 @@
-//! The HTTP service: GraphQL at `/graphql` (GET and POST), GraphiQL at `/`,
+//! The HTTP service: GraphQL at `/graphql` (GET and POST), the explorer at
+//! `/` and GraphiQL at `/graphiql` ([`crate::web`]),
 //! `/health`, and tables for journalists at `/csv/{table}` and `/json/{table}`. [`router`] builds the app without a socket, for tests.
 
 use std::time::{Duration, Instant};
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::rejection::GraphQLRejection;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use std::collections::BTreeMap;
@@ -12,7 +12,7 @@ use std::hash::{Hash, Hasher};
 use axum::extract::{Path as UrlPath, Query, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
@@ -50,13 +50,13 @@ pub fn router(graph: SharedGraph, config: ApiConfig) -> Router {
         .route("/graphql", get(graphql).post(graphql))
         .with_state(schema);
     Router::new()
-        .route("/", get(graphiql))
         .route("/health", get(health))
         .route("/csv/{table}", get(csv_table))
         .route("/json/{table}", get(json_table))
         .with_state(graph.clone())
         .merge(graphql)
         .merge(linked)
+        .merge(crate::web::routes())
         .layer(middleware::from_fn_with_state(graph, cache_headers))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
@@ -242,10 +242,6 @@ fn request_refusal(error: async_graphql::ParseRequestError) -> Response {
     crate::envelope::refusal(StatusCode::BAD_REQUEST, message)
 }
 
-async fn graphiql() -> impl IntoResponse {
-    Html(GraphiQLSource::build().endpoint("/graphql").finish())
-}
-
 async fn health(State(graph): State<SharedGraph>) -> impl IntoResponse {
     let graph = graph.snapshot();
     Json(json!({
@@ -335,7 +331,7 @@ pub async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(
-        "serving GraphQL at http://{}/graphql (GraphiQL at /), ready in {} ms",
+        "serving the explorer at http://{0}/ and GraphQL at http://{0}/graphql, ready in {1} ms",
         listener.local_addr()?,
         started.elapsed().as_millis()
     );

@@ -47,7 +47,7 @@ async fn health_reports_the_graph() {
 }
 
 #[tokio::test]
-async fn graphql_over_post_and_get_and_graphiql() {
+async fn graphql_over_post_and_get() {
     let (status, body) =
         post(r#"{ person(name: "MOPAC") { name } organisation(name: "the Met") { name iri } }"#)
             .await;
@@ -74,10 +74,128 @@ async fn graphql_over_post_and_get_and_graphiql() {
         serde_json::from_str::<Value>(&text).unwrap()["data"]["__typename"],
         "Query"
     );
+}
 
-    let (status, html) = send(Request::get("/").body(Body::empty()).unwrap()).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("graphiql"), "GraphiQL page");
+/// The explorer at `/` and GraphiQL at `/graphiql` come from the binary,
+/// with every script and style they name, and the pages' policy lets them
+/// load nothing from anywhere else.
+#[tokio::test]
+async fn the_pages_and_their_assets_are_served_from_the_binary() {
+    for (path, mount) in [("/", "id=\"app\""), ("/graphiql", "id=\"graphiql\"")] {
+        let response = router(
+            common::seed_graph().clone(),
+            ApiConfig::new(common::BASE.to_owned()),
+        )
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let csp = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            !csp.contains("http"),
+            "{path}: the policy names another host: {csp}"
+        );
+        assert!(csp.contains("script-src 'self';"), "{path}: {csp}");
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let html = String::from_utf8_lossy(&body).into_owned();
+        assert!(html.contains(mount), "{path} is not its page");
+        assert!(!html.contains("://"), "{path} names another host");
+        let assets: Vec<&str> = html
+            .split('"')
+            .filter(|s| s.starts_with("/assets/"))
+            .collect();
+        assert!(
+            assets.iter().any(|a| a.ends_with(".js")),
+            "{path} loads no script"
+        );
+        for asset in assets {
+            let response = router(
+                common::seed_graph().clone(),
+                ApiConfig::new(common::BASE.to_owned()),
+            )
+            .oneshot(Request::get(asset).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{asset}");
+            let media = response.headers()["content-type"].to_str().unwrap();
+            let expected = if asset.ends_with(".css") {
+                "text/css"
+            } else {
+                "text/javascript"
+            };
+            assert!(media.starts_with(expected), "{asset}: {media}");
+            assert!(response.headers()["cache-control"]
+                .to_str()
+                .unwrap()
+                .contains("immutable"));
+        }
+    }
+    let (status, body) = send(Request::get("/assets/none.js").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("\"code\""), "a JSON refusal: {body}");
+}
+
+/// `sourceText` gives a statement's lines as provenance numbers them: the
+/// quote is in them, and the line count is the file's.
+#[tokio::test]
+async fn source_text_shows_a_quote_in_its_lines() {
+    let (_, body) = post(
+        r#"{ statements(first: 1) { edges { node { provenance { documentId firstLine lastLine quote } } } } }"#,
+    )
+    .await;
+    let span = &body["data"]["statements"]["edges"][0]["node"]["provenance"][0];
+    let (document, first, last) = (
+        span["documentId"].as_str().unwrap(),
+        span["firstLine"].as_i64().unwrap(),
+        span["lastLine"].as_i64().unwrap(),
+    );
+    let query = format!(
+        r#"{{ sourceText(document: "{document}", from: {first}, to: {last}) {{ lineCount from to lines {{ number text page }} }} }}"#
+    );
+    let (_, body) = post(&query).await;
+    let text = &body["data"]["sourceText"];
+    let lines = text["lines"].as_array().unwrap();
+    let numbers: Vec<i64> = lines
+        .iter()
+        .map(|l| l["number"].as_i64().unwrap())
+        .collect();
+    assert_eq!(numbers, (first..=last).collect::<Vec<_>>());
+    let joined: Vec<&str> = lines.iter().map(|l| l["text"].as_str().unwrap()).collect();
+    assert!(joined.join("\n").contains(span["quote"].as_str().unwrap()));
+    // The line count, counted from the stored text itself.
+    let (_, whole) = send(
+        Request::get(format!("/source/{document}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        text["lineCount"].as_u64().unwrap() as usize,
+        whole.lines().count()
+    );
+
+    let (_, body) = post(&format!(
+        r#"{{ sourceText(document: "{document}", from: 1, to: 2001) {{ from }} }}"#
+    ))
+    .await;
+    assert_eq!(error_code(&body), "LIMIT_EXCEEDED");
+    let (_, body) = post(r#"{ sourceText(document: "no-such-document") { from } }"#).await;
+    assert_eq!(error_code(&body), "NOT_FOUND");
+    // Past the end: no lines, not an error.
+    let (_, body) = post(&format!(
+        r#"{{ sourceText(document: "{document}", from: 100000000) {{ to lines {{ number }} }} }}"#
+    ))
+    .await;
+    assert_eq!(
+        body["data"]["sourceText"]["lines"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
 }
 
 #[tokio::test]

@@ -291,7 +291,7 @@ fn the_command_sends_files_to_a_running_server() {
     let mut address = None;
     for line in lines.by_ref() {
         let line = line.unwrap();
-        if let Some(rest) = line.split("serving GraphQL at http://").nth(1) {
+        if let Some(rest) = line.split("GraphQL at http://").nth(1) {
             address = rest.split('/').next().map(str::to_owned);
             break;
         }
