@@ -6,6 +6,7 @@ second and p50/p99 latency, each as a ratio to /health.
 
 Usage: python3 bench/load.py [--duration 10] [--connections 32] [--threads 2]
        python3 bench/load.py --soak 60   # every case in turn for 60 s: errors, p99, RSS
+       python3 bench/load.py --live-ingest DIR   # reads with and without POST /ingest of DIR's files
 Needs: wrk (Debian package `wrk`), a release build (`cargo build --release`).
 """
 
@@ -107,6 +108,42 @@ def soak(cases, args, pid):
           f"{max(samples + [end]):.1f} MiB at most ({len(samples)} samples)")
 
 
+def live_ingest(cases, args, token, folder):
+    """Reads alone, then the same reads while every file of `folder` is sent
+    to POST /ingest, one after another, for as long as the reads run."""
+    import threading
+    files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
+                   if os.path.isfile(os.path.join(folder, f)) and not f.startswith("."))
+    name, url = cases[2]
+    alone = wrk(url, args)
+    done = {"files": 0, "failed": 0}
+    stop = threading.Event()
+
+    def send():
+        while not stop.is_set():
+            for path in files:
+                if stop.is_set():
+                    break
+                result = subprocess.run(
+                    ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", f"Authorization: Bearer {token}",
+                     "-F", f"file=@{path}", f"{BASE}/ingest"], capture_output=True, text=True)
+                done["files"] += 1
+                if result.stdout != "200":
+                    done["failed"] += 1
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    during = wrk(url, args)
+    stop.set()
+    sender.join()
+    print(f"case: {name}; wrk -t{args.threads} -c{args.connections} -d{args.duration}s")
+    print(f"| reads | req/s | p50 ms | p99 ms |\n|---|---:|---:|---:|")
+    print(f"| alone | {alone[0]:,.0f} | {alone[1]:.2f} | {alone[2]:.2f} |")
+    print(f"| during ingest | {during[0]:,.0f} | {during[1]:.2f} | {during[2]:.2f} |")
+    print(f"ratio during/alone: {during[0] / alone[0]:.3f}; files ingested meanwhile: "
+          f"{done['files']} ({done['failed']} refused)")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=10)
@@ -114,12 +151,19 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--soak", type=int, default=0,
                         help="instead of the table: every case in turn for this many seconds")
+    parser.add_argument("--live-ingest", metavar="DIR",
+                        help="instead of the table: reads alone and during POST /ingest of DIR's files")
     args = parser.parse_args()
 
     binary = os.path.join(ROOT, "target", "release", "scrutiny")
     data_dir = tempfile.mkdtemp(prefix="scrutiny-bench-")
+    token = "bench-" + os.urandom(8).hex()
+    token_file = os.path.join(data_dir, "..", os.path.basename(data_dir) + ".token")
+    with open(token_file, "w") as f:
+        f.write(token + "\n")
     server = subprocess.Popen(
-        [binary, "serve", "--data-dir", data_dir, "--bind", BIND, "--seed-dir", os.path.join(ROOT, "seed")],
+        [binary, "serve", "--data-dir", data_dir, "--bind", BIND, "--seed-dir", os.path.join(ROOT, "seed"),
+         "--token-file", token_file],
         stderr=subprocess.DEVNULL,
         env={**os.environ, "RUST_LOG": "warn"},
     )
@@ -147,6 +191,9 @@ def main():
         if args.soak:
             soak(cases, args, server.pid)
             return
+        if args.live_ingest:
+            live_ingest(cases, args, token, args.live_ingest)
+            return
         print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency <url>\n")
         print(f"| case | req/s | p50 ms | p99 ms | req/s ÷ /health | p50 × /health |")
         print(f"|---|---:|---:|---:|---:|---:|")
@@ -158,6 +205,7 @@ def main():
     finally:
         server.terminate()
         server.wait()
+        os.unlink(token_file)
 
 
 if __name__ == "__main__":
