@@ -523,3 +523,44 @@ fn a_group_answers_cue_belongs_to_the_recommendation_its_sentence_is_about() {
         }
     }
 }
+
+/// A document's `responses` are responses only: the statements a report
+/// quotes are in it too, but they are no answer to it.
+#[test]
+fn a_documents_responses_are_only_responses() {
+    let mut checked = 0;
+    let mut with_statements = 0;
+    let mut after = String::new();
+    loop {
+        let data = common::query(&format!(
+            r#"{{ documents(first: 100{after}) {{ pageInfo {{ hasNextPage endCursor }} edges {{ node {{ id responses {{ id }} statements(first: 1) {{ totalCount }} }} }} }} }}"#
+        ));
+        let page = &data["documents"];
+        for document in page["edges"].as_array().unwrap() {
+            let responses = document["node"]["responses"].as_array().unwrap();
+            for response in responses {
+                let id = response["id"].as_str().unwrap();
+                assert!(
+                    id.starts_with("response/"),
+                    "{id} in {}",
+                    document["node"]["id"]
+                );
+                checked += 1;
+            }
+            if document["node"]["statements"]["totalCount"]
+                .as_u64()
+                .unwrap()
+                > 0
+            {
+                with_statements += 1;
+            }
+        }
+        if page["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = format!(", after: {}", page["pageInfo"]["endCursor"]);
+    }
+    assert!(checked > 0, "the seed's documents hold responses");
+    // The case that went wrong: documents that also hold statements.
+    assert!(with_statements > 0);
+}

@@ -157,9 +157,14 @@ node_type! {
         /// Responses to the document as a whole (a letter the minutes record
         /// as noted), and responses a letter holds.
         async fn responses(&self) -> Vec<Response> {
-            let mut out: Vec<Response> = self.0.incoming(EdgeKind::RespondsTo);
-            out.extend(self.0.incoming::<Response>(EdgeKind::InDocument));
-            out
+            // Statements a document reports are in it too: only responses count.
+            let graph = &self.0.graph;
+            [EdgeKind::RespondsTo, EdgeKind::InDocument]
+                .into_iter()
+                .flat_map(|kind| graph.incoming(self.0.idx, kind))
+                .filter(|&idx| graph.node(idx).kind == crate::model::NodeKind::Response)
+                .map(|idx| Response(self.0.at(idx)))
+                .collect()
         }
 
         /// Footnotes the document's text cites, in number order.
