@@ -102,6 +102,36 @@ test("a report's page shows every recommendation and every response", async () =
   await screenshot(page, "report");
 });
 
+test("a meeting's page shows its attendance by status and its transcript turn by turn", async () => {
+  const meetings = await gqlAll(server.base, "meetings", "id attendance { status } statements(first: 1) { totalCount }");
+  const meeting = meetings
+    .filter((m) => m.attendance.length > 0 && m.statements.totalCount > 0)
+    .sort((a, b) => b.statements.totalCount - a.statements.totalCount)[0];
+  assert.ok(meeting, "the seed has a meeting with attendance and a transcript");
+  const page = await open(`/#/node/${meeting.id}`);
+  await page.getByTestId("attendee").first().waitFor();
+  const statuses = await page.getByTestId("attendee").evaluateAll((els) => els.map((e) => e.dataset.status).sort());
+  assert.deepEqual(statuses, meeting.attendance.map((a) => a.status ?? undefined).sort());
+  await page.getByTestId("statement").first().waitFor();
+  const turns = await page.getByTestId("statement").count();
+  assert.ok(turns > 0 && turns <= meeting.statements.totalCount, `${turns} of ${meeting.statements.totalCount} turns`);
+  await screenshot(page, "meeting");
+});
+
+test("the search box is a key away, and a hit is reached by keyboard", async () => {
+  const page = await open("/#/reports");
+  await page.locator("h1").first().waitFor();
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "search-input");
+  await page.keyboard.type("police");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("hit").first().waitFor();
+  assert.match(page.url(), /#\/search\?q=police/);
+  await page.goBack();
+  await page.locator("h1").first().waitFor();
+  assert.match(page.url(), /#\/reports/, "the back button returns to the page before");
+});
+
 test("the graph view draws the neighbourhood's nodes", async () => {
   const data = await gql(server.base, `{ meetings(first: 1) { edges { node { id } } } }`);
   const id = data.meetings.edges[0].node.id;
@@ -146,9 +176,18 @@ test("the source view highlights the cited lines and scrolls them into view", as
 
 test("GraphiQL runs a query with nothing from elsewhere", async () => {
   const page = await open("/graphiql");
-  await page.locator(".graphiql-execute-button").waitFor({ timeout: 20_000 });
-  await page.locator(".graphiql-execute-button").click();
-  await page.locator(".graphiql-response").getByText('"totalCount"').waitFor({ timeout: 20_000 });
+  const run = page.locator(".graphiql-execute-button");
+  await run.waitFor({ timeout: 20_000 });
+  // The editor is ready once it shows the default query.
+  await page.locator(".graphiql-query-editor").getByText("search").first().waitFor({ timeout: 20_000 });
+  const answered = () =>
+    page.locator(".graphiql-response").evaluate((el) => el.textContent.includes('"totalCount"'));
+  // A click while GraphiQL still loads the schema can be lost: try again.
+  for (let attempt = 0; attempt < 5 && !(await answered()); attempt++) {
+    await run.click();
+    await page.waitForTimeout(1000);
+  }
+  assert.ok(await answered(), "the response pane shows the query's answer");
   await screenshot(page, "graphiql");
 });
 
