@@ -5,8 +5,13 @@
 //! re-ingesting a document replaces exactly what it said before and nothing
 //! else, whatever order documents arrive in:
 //!
-//! - [`NODES`]: node key → `Stored<Node>` (JSON): one fragment per document
-//! - [`EDGES`]: edge key (`"{source} {kind} {target}"`) → `Stored<Edge>` (JSON)
+//! - [`NODES`]: for every node key, `{key}` → how many documents contribute
+//!   to it (u64, big-endian), followed in key order by one record per
+//!   document, `{key}\0{document id}` → that document's fragment (JSON).
+//!   A document's write touches only its own fragments, so its cost does not
+//!   grow with how many other documents name the same node (a committee, its
+//!   members): ingest stays linear in the corpus.
+//! - [`EDGES`]: the same for edge keys (`"{source} {kind} {target}"`)
 //! - [`DOCUMENTS`]: document id → [`DocumentRecord`] (JSON): text, hash, and the
 //!   keys it contributed
 //! - [`META`]: `format_version` → u32 (big-endian); `generation` → u64, bumped by
@@ -49,9 +54,9 @@ use crate::model::{merge_node, Contribution, Edge, Node};
 use crate::parse::DocumentMeta;
 use crate::read::{Format, PageStart};
 
-/// node key → `Stored<Node>`.
+/// node key → contributing documents; node key and document → fragment.
 pub const NODES: &str = "nodes";
-/// edge key → `Stored<Edge>`.
+/// edge key → contributing documents; edge key and document → fragment.
 pub const EDGES: &str = "edges";
 /// document id → [`DocumentRecord`].
 pub const DOCUMENTS: &str = "documents";
@@ -68,7 +73,8 @@ pub const ORIGINALS: &str = "originals";
 /// Version of the serialised shapes above; bump it on any change to them.
 /// 3: documents keep their reading (format, pages, original, coverage).
 /// 4: record counts in `meta`, [`ACKNOWLEDGED`] beside the store, sources kept.
-pub const FORMAT_VERSION: u32 = 4;
+/// 5: one record per node (edge) and document, not one per node holding all.
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The file beside sled's, in the data directory, recording what the store
 /// last acknowledged: [`Acknowledged`] as JSON.
@@ -89,10 +95,14 @@ const KEY_COUNTS: &[u8] = b"counts";
 pub struct Counts {
     /// Documents.
     pub documents: u64,
-    /// Node records (one per node key).
+    /// Nodes (distinct node keys).
     pub nodes: u64,
-    /// Edge records (one per edge key).
+    /// Edges (distinct edge keys).
     pub edges: u64,
+    /// Node fragments (one per node and contributing document).
+    pub node_fragments: u64,
+    /// Edge fragments.
+    pub edge_fragments: u64,
 }
 
 /// What the store last acknowledged, written beside it after each commit.
@@ -169,10 +179,15 @@ pub enum StoreError {
     Archive(#[from] ArchiveError),
 }
 
-/// Per-document fragments of one node or edge.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-struct Stored<T> {
-    fragments: BTreeMap<String, T>,
+/// The key of `document`'s fragment of node or edge `key`. Keys are slugs
+/// and never hold a NUL, the least byte, so a key's fragments sort right
+/// after its count record and before any longer key it is a prefix of.
+fn fragment_key(key: &str, document: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(key.len() + 1 + document.len());
+    out.extend_from_slice(key.as_bytes());
+    out.push(0);
+    out.extend_from_slice(document.as_bytes());
+    out
 }
 
 /// A source document as stored: its text is the record of truth for provenance.
@@ -235,6 +250,25 @@ pub struct Store {
     dir: Option<PathBuf>,
     /// Set by an I/O error: no more writes.
     stopped: Arc<AtomicBool>,
+}
+
+/// How many documents contribute to `key` once `delta` is added, and the
+/// count record to write (none when no document does). `records` holds the
+/// running counts of keys and of fragments.
+fn recount(
+    tree: &TransactionalTree,
+    key: &str,
+    delta: i64,
+    records: &mut [i64; 2],
+) -> Result<(i64, Option<Vec<u8>>), ConflictableTransactionError<StoreError>> {
+    let before = read_u64(tree.get(key.as_bytes())?) as i64;
+    let after = (before + delta).max(0);
+    records[0] += i64::from(after > 0) - i64::from(before > 0);
+    records[1] += delta;
+    Ok((
+        after,
+        (after > 0).then(|| (after as u64).to_be_bytes().to_vec()),
+    ))
 }
 
 fn sled_err(tree: &'static str) -> impl Fn(sled::Error) -> StoreError {
@@ -869,8 +903,8 @@ impl Store {
                     None => Counts::default(),
                 };
                 counts.documents += u64::from(old.is_none());
-                let mut node_records = counts.nodes as i64;
-                let mut edge_records = counts.edges as i64;
+                let mut node_records = [counts.nodes as i64, counts.node_fragments as i64];
+                let mut edge_records = [counts.edges as i64, counts.edge_fragments as i64];
                 for (tree, name, entity, old_keys, new, records) in [
                     (
                         nodes,
@@ -890,35 +924,34 @@ impl Store {
                     ),
                 ] {
                     for key in old_keys.iter().filter(|k| !new.contains_key(k)) {
-                        let Some(bytes) = tree.get(key.as_bytes())? else {
-                            continue;
-                        };
-                        let mut stored: Stored<serde_json::Value> =
-                            decode(name, key.as_bytes(), &bytes)
-                                .map_err(ConflictableTransactionError::Abort)?;
-                        stored.fragments.remove(doc);
-                        let value = (!stored.fragments.is_empty()).then(|| encode(&stored));
-                        *records -= i64::from(value.is_none());
-                        changed.push((key.clone(), entity, value.is_none()));
-                        write(tree, key.as_bytes(), value)?;
-                    }
-                    for (key, fragment) in new {
-                        let mut stored: Stored<serde_json::Value> =
-                            match tree.get(key.as_bytes())? {
-                                Some(bytes) => decode(name, key.as_bytes(), &bytes)
-                                    .map_err(ConflictableTransactionError::Abort)?,
-                                None => {
-                                    *records += 1;
-                                    Stored::default()
-                                }
-                            };
-                        // An unchanged fragment is neither written nor logged.
-                        if stored.fragments.get(doc) == Some(&fragment) {
+                        let fragment = fragment_key(key, doc);
+                        if tree.get(&fragment)?.is_none() {
                             continue;
                         }
-                        stored.fragments.insert(doc.to_owned(), fragment);
+                        write(tree, &fragment, None)?;
+                        let (left, count) = recount(tree, key, -1, records)?;
+                        write(tree, key.as_bytes(), count)?;
+                        changed.push((key.clone(), entity, left == 0));
+                    }
+                    for (key, value) in new {
+                        let fragment = fragment_key(key, doc);
+                        let before: Option<serde_json::Value> = match tree.get(&fragment)? {
+                            Some(bytes) => Some(
+                                decode(name, &fragment, &bytes)
+                                    .map_err(ConflictableTransactionError::Abort)?,
+                            ),
+                            None => None,
+                        };
+                        // An unchanged fragment is neither written nor logged.
+                        if before.as_ref() == Some(&value) {
+                            continue;
+                        }
+                        write(tree, &fragment, Some(encode(&value)))?;
+                        if before.is_none() {
+                            let (_, count) = recount(tree, key, 1, records)?;
+                            write(tree, key.as_bytes(), count)?;
+                        }
                         changed.push((key.clone(), entity, false));
-                        write(tree, key.as_bytes(), Some(encode(&stored)))?;
                     }
                 }
                 write(documents, doc.as_bytes(), Some(encode(&record)))?;
@@ -955,8 +988,10 @@ impl Store {
                     KEY_CHANGE_SEQUENCE,
                     Some(sequence.to_be_bytes().to_vec()),
                 )?;
-                counts.nodes = node_records.max(0) as u64;
-                counts.edges = edge_records.max(0) as u64;
+                counts.nodes = node_records[0].max(0) as u64;
+                counts.node_fragments = node_records[1].max(0) as u64;
+                counts.edges = edge_records[0].max(0) as u64;
+                counts.edge_fragments = edge_records[1].max(0) as u64;
                 write(meta_tree, KEY_COUNTS, Some(encode(&counts)))?;
                 Ok(if old.is_some() {
                     Outcome::Replaced
@@ -1038,7 +1073,8 @@ impl Store {
 
     /// Every node, its per-document fragments merged (in document id order).
     pub fn nodes(&self) -> Result<Vec<Node>, StoreError> {
-        let expected = self.counts()?.unwrap_or_default().nodes;
+        let counts = self.counts()?.unwrap_or_default();
+        let expected = (counts.nodes, counts.node_fragments);
         self.merged(
             &self.nodes,
             NODES,
@@ -1049,7 +1085,8 @@ impl Store {
 
     /// Every edge, its per-document fragments merged.
     pub fn edges(&self) -> Result<Vec<Edge>, StoreError> {
-        let expected = self.counts()?.unwrap_or_default().edges;
+        let counts = self.counts()?.unwrap_or_default();
+        let expected = (counts.edges, counts.edge_fragments);
         self.merged(
             &self.edges,
             EDGES,
@@ -1072,22 +1109,52 @@ impl Store {
         &self,
         tree: &sled::Tree,
         name: &'static str,
-        expected: u64,
+        (expected, fragments): (u64, u64),
         merge: impl Fn(&mut T, T),
     ) -> Result<Vec<T>, StoreError> {
-        // The recorded count, not `Tree::len`, which walks a torn tree for ever.
+        // The recorded counts, not `Tree::len`, which walks a torn tree for ever.
         let mut out = Vec::with_capacity(expected.min(1 << 20) as usize);
-        self.scan(tree, name, expected, |key, bytes| {
-            let stored: Stored<T> = decode(name, key, bytes)?;
-            let mut fragments = stored.fragments.into_values();
-            if let Some(mut first) = fragments.next() {
-                for fragment in fragments {
-                    merge(&mut first, fragment);
+        // The key being merged, the fragments its count record promises, and
+        // how many have been read.
+        let mut current: Option<(Vec<u8>, u64, u64)> = None;
+        let mut merged: Option<T> = None;
+        let mut finish = |current: &Option<(Vec<u8>, u64, u64)>, merged: &mut Option<T>| {
+            if let Some((key, promised, read)) = current {
+                if promised != read {
+                    return Err(self.damaged(format!(
+                        "tree {name}: {:?} counts {promised} fragments, {read} stored",
+                        String::from_utf8_lossy(key)
+                    )));
                 }
-                out.push(first);
+            }
+            out.extend(merged.take());
+            Ok(())
+        };
+        self.scan(tree, name, expected + fragments, |key, bytes| {
+            match key.iter().position(|&b| b == 0) {
+                // A count record: the next key's fragments follow it.
+                None => {
+                    finish(&current, &mut merged)?;
+                    current = Some((key.to_vec(), read_u64(Some(bytes.into())), 0));
+                }
+                Some(end) => {
+                    let Some((_, _, read)) = current.as_mut().filter(|c| c.0 == key[..end]) else {
+                        return Err(self.damaged(format!(
+                            "tree {name}: the fragment {:?} has no count record",
+                            String::from_utf8_lossy(key)
+                        )));
+                    };
+                    *read += 1;
+                    let fragment: T = decode(name, key, bytes)?;
+                    match merged.as_mut() {
+                        Some(into) => merge(into, fragment),
+                        None => merged = Some(fragment),
+                    }
+                }
             }
             Ok(())
         })?;
+        finish(&current, &mut merged)?;
         Ok(out)
     }
 }

@@ -164,3 +164,48 @@ fn the_change_feed_lists_exactly_a_new_documents_nodes_and_edges() {
         .iter()
         .any(|c| c.key == "person/olwen-price" && c.change == "changed"));
 }
+
+/// A store of the previous format version is refused with the way to
+/// upgrade it, and `scrutiny rebuild` makes it a store of this version that
+/// serves the same graph.
+#[test]
+fn an_older_store_is_refused_and_rebuild_upgrades_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let before = {
+        let store = Store::open(&data).unwrap();
+        for report in ingest_paths(&store, &[seed_dir()]).unwrap() {
+            assert!(report.result.is_ok(), "{report}");
+        }
+        export(&store)
+    };
+    {
+        // What the previous version wrote: the same meta tree, version 4.
+        let db = sled::Config::new().path(&data).open().unwrap();
+        let meta = db.open_tree(scrutiny::store::META).unwrap();
+        let previous = scrutiny::store::FORMAT_VERSION - 1;
+        meta.insert("format_version", &previous.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let message = match Store::open(&data) {
+        Err(error @ StoreError::Version { .. }) => error.to_string(),
+        other => panic!("expected a format refusal, got {:?}", other.map(|_| ())),
+    };
+    assert!(message.contains(&data.display().to_string()), "{message}");
+    assert!(message.contains("scrutiny rebuild"), "{message}");
+
+    let rebuilt = std::process::Command::new(env!("CARGO_BIN_EXE_scrutiny"))
+        .arg("rebuild")
+        .arg("--data-dir")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        rebuilt.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rebuilt.stderr)
+    );
+    let store = Store::open(&data).unwrap();
+    assert_eq!(export(&store), before);
+}
