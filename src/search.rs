@@ -19,6 +19,7 @@
 //! phrases keep their gaps. No stemming: "recommendation" does not find
 //! "recommended", `recommend*` does.
 
+use std::collections::BTreeMap;
 use std::ops::{Bound, Range};
 use std::path::Path;
 
@@ -36,7 +37,7 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
     TextAnalyzer,
 };
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Document as _, Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 use crate::index::Graph;
 use crate::model::{EdgeKind, NodeKind};
@@ -58,10 +59,14 @@ pub const PARAGRAPH: &str = "paragraph";
 
 /// Bumped whenever the schema or the analysis changes, so an index on disk
 /// from an older build is rebuilt rather than misread.
-const LAYOUT: u32 = 3;
+const LAYOUT: u32 = 4;
 /// The file beside the index naming the layout, the store (its identity) and
 /// the store generation it holds; any difference rebuilds the index.
 const STAMP: &str = "scrutiny-search-stamp";
+/// The file beside the index listing what it holds: every unit (a node, or
+/// the paragraphs of one document) by id, with a hash of what was indexed
+/// for it, so the next snapshot re-indexes only the units that differ.
+const UNITS: &str = "scrutiny-search-units.json";
 /// Most words a `prefix*` may stand for; beyond, the prefix is too short to mean much.
 pub const MAX_PREFIX_TERMS: usize = 200;
 /// Most words, phrases and prefixes one search may hold: searches run on the
@@ -214,6 +219,8 @@ pub struct Hits {
 
 #[derive(Clone, Copy)]
 struct Fields {
+    /// The unit a document belongs to (see [`UNITS`]): what an update deletes by.
+    unit: Field,
     key: Field,
     kind: Field,
     title: Field,
@@ -244,6 +251,7 @@ fn schema() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
+        unit: builder.add_text_field("unit", STRING),
         key: builder.add_text_field("key", STRING | STORED),
         kind: builder.add_text_field("kind", STRING),
         title: builder.add_text_field("title", text.clone()),
@@ -285,12 +293,14 @@ fn day_number(date: NaiveDate) -> u64 {
 
 impl SearchIndex {
     /// Opens the index in `dir` if it was built from this snapshot's
-    /// generation with this layout; otherwise rebuilds it there.
+    /// generation with this layout. If it was built from an earlier
+    /// generation of the same store, it is brought up to date in place:
+    /// only the nodes and documents whose indexed content differs are
+    /// re-indexed. Otherwise (another store, another layout, no list of
+    /// units, an update cut short) it is rebuilt beside and swapped in.
     pub fn open_or_build(graph: &Graph, dir: &Path) -> Result<SearchIndex, SearchError> {
-        let stamp = format!(
-            "layout {LAYOUT} store {} generation {}",
-            graph.store_identity, graph.generation
-        );
+        let store = format!("layout {LAYOUT} store {} ", graph.store_identity);
+        let stamp = format!("{store}generation {}", graph.generation);
         let current = std::fs::read_to_string(dir.join(STAMP)).ok();
         if current.as_deref() == Some(stamp.as_str()) {
             match Index::open_in_dir(dir)
@@ -301,6 +311,12 @@ impl SearchIndex {
                 Err(error) => tracing::warn!(%error, "search index unreadable; rebuilding"),
             }
         }
+        if current.is_some_and(|c| c.starts_with(&store)) {
+            match Self::update(graph, dir, &stamp) {
+                Ok(updated) => return Ok(updated),
+                Err(error) => tracing::warn!(%error, "search index not updated; rebuilding"),
+            }
+        }
         // Build beside, then swap in, so a crash never leaves half an index
         // stamped as whole.
         let building = dir.with_extension("building");
@@ -309,13 +325,51 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(&building)?;
         let (schema, _) = schema();
-        Self::fill(Index::create_in_dir(&building, schema)?, graph)?;
+        let units = Self::fill(Index::create_in_dir(&building, schema)?, graph)?;
+        write_units(&building, &units)?;
         std::fs::write(building.join(STAMP), stamp)?;
         if dir.exists() {
             std::fs::remove_dir_all(dir)?;
         }
         std::fs::rename(&building, dir)?;
         Self::from_index(Index::open_in_dir(dir)?)
+    }
+
+    /// Re-indexes, in place, the units whose content differs from what the
+    /// index in `dir` lists. The stamp is removed first and written last, so
+    /// an update cut short is rebuilt whole next time.
+    fn update(graph: &Graph, dir: &Path, stamp: &str) -> Result<SearchIndex, SearchError> {
+        let listed = std::fs::read(dir.join(UNITS))?;
+        let old: BTreeMap<String, String> = serde_json::from_slice(&listed)
+            .map_err(|e| SearchError::Unsupported(format!("the list of indexed units: {e}")))?;
+        let index = Index::open_in_dir(dir)?;
+        register(&index);
+        std::fs::remove_file(dir.join(STAMP))?;
+        let (_, f) = schema();
+        let units = units(graph, &f);
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_HEAP)?;
+        let mut changed = 0usize;
+        for id in old.keys().filter(|id| !units.contains_key(*id)) {
+            writer.delete_term(Term::from_field_text(f.unit, id));
+            changed += 1;
+        }
+        let mut hashes = BTreeMap::new();
+        for (id, Hashed { unit, hash }) in units {
+            if old.get(&id) != Some(&hash) {
+                writer.delete_term(Term::from_field_text(f.unit, &id));
+                for doc in unit.documents(&f) {
+                    writer.add_document(doc)?;
+                }
+                changed += 1;
+            }
+            hashes.insert(id, hash);
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        write_units(dir, &hashes)?;
+        std::fs::write(dir.join(STAMP), stamp)?;
+        tracing::info!(units = hashes.len(), changed, "search index updated");
+        Self::from_index(index)
     }
 
     /// Builds an index in memory.
@@ -345,23 +399,21 @@ impl SearchIndex {
         })
     }
 
-    fn fill(index: Index, graph: &Graph) -> Result<(), SearchError> {
+    /// Indexes every unit of `graph`; the units' hashes, by id.
+    fn fill(index: Index, graph: &Graph) -> Result<BTreeMap<String, String>, SearchError> {
         register(&index);
         let (_, f) = schema();
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_HEAP)?;
-        for &kind in SEARCHABLE {
-            for &idx in graph.of_kind(kind) {
-                writer.add_document(document(graph, idx, &f))?;
-            }
-        }
-        for record in graph.documents() {
-            for doc in paragraphs(record, &f) {
+        let mut hashes = BTreeMap::new();
+        for (id, Hashed { unit, hash }) in units(graph, &f) {
+            for doc in unit.documents(&f) {
                 writer.add_document(doc)?;
             }
+            hashes.insert(id, hash);
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
-        Ok(())
+        Ok(hashes)
     }
 
     /// Runs a search: the `limit` best hits after skipping `offset`, and the total.
@@ -779,6 +831,7 @@ fn paragraphs(record: &DocumentRecord, f: &Fields) -> Vec<TantivyDocument> {
                 return None;
             }
             let mut doc = TantivyDocument::default();
+            doc.add_text(f.unit, format!("paragraphs {}", record.meta.id));
             doc.add_text(f.key, &key);
             doc.add_text(f.kind, PARAGRAPH);
             doc.add_text(f.document, &key);
@@ -806,10 +859,77 @@ fn passage_snippet(text: &str, body: &SnippetGenerator) -> Vec<Part> {
     parts(found.fragment(), found.highlighted())
 }
 
+/// What an index holds for one node, or for the paragraphs of one source
+/// document: the unit an update replaces whole.
+enum Unit<'g> {
+    Node(TantivyDocument),
+    Paragraphs(&'g DocumentRecord),
+}
+
+/// A unit and the hash of its indexed content.
+struct Hashed<'g> {
+    unit: Unit<'g>,
+    hash: String,
+}
+
+impl Unit<'_> {
+    /// The index documents of the unit.
+    fn documents(self, f: &Fields) -> Vec<TantivyDocument> {
+        match self {
+            Unit::Node(doc) => vec![doc],
+            Unit::Paragraphs(record) => paragraphs(record, f),
+        }
+    }
+}
+
+/// Every unit of `graph`, by id. A node's hash is that of the document
+/// indexed for it, which holds what other nodes lend it (speaker, meeting,
+/// report), so a change elsewhere that alters it re-indexes it. Paragraphs
+/// depend on their document alone: its text's hash and its date stand for
+/// them, so unchanged documents are not even split again.
+fn units<'g>(graph: &'g Graph, f: &Fields) -> BTreeMap<String, Hashed<'g>> {
+    let (schema, _) = schema();
+    let mut out = BTreeMap::new();
+    for &kind in SEARCHABLE {
+        for &idx in graph.of_kind(kind) {
+            let doc = document(graph, idx, f);
+            let hash = crate::text::sha256_hex(doc.to_json(&schema).as_bytes());
+            let id = graph.node(idx).key.clone();
+            out.insert(
+                id,
+                Hashed {
+                    unit: Unit::Node(doc),
+                    hash,
+                },
+            );
+        }
+    }
+    for record in graph.documents() {
+        let id = format!("paragraphs {}", record.meta.id);
+        let content = format!("{} {:?}", record.sha256, record.meta.date);
+        let hash = crate::text::sha256_hex(content.as_bytes());
+        out.insert(
+            id,
+            Hashed {
+                unit: Unit::Paragraphs(record),
+                hash,
+            },
+        );
+    }
+    out
+}
+
+fn write_units(dir: &Path, units: &BTreeMap<String, String>) -> Result<(), SearchError> {
+    let json = serde_json::to_vec(units).expect("strings always serialise");
+    std::fs::write(dir.join(UNITS), json)?;
+    Ok(())
+}
+
 /// What is indexed for one node.
 fn document(graph: &Graph, idx: NodeIndex, f: &Fields) -> TantivyDocument {
     let node = graph.node(idx);
     let mut doc = TantivyDocument::default();
+    doc.add_text(f.unit, &node.key);
     doc.add_text(f.key, &node.key);
     let mut sources: Vec<&str> = node
         .provenance

@@ -623,6 +623,11 @@ impl Store {
         Ok(())
     }
 
+    /// The data directory, for a store that has one (not a temporary store).
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
     /// This store's identity, made when it was created (see [`KEY_IDENTITY`]).
     pub fn identity(&self) -> Result<String, StoreError> {
         let bytes = self.meta.get(KEY_IDENTITY).map_err(sled_err(META))?;

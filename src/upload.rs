@@ -299,9 +299,14 @@ fn write_files(
                 format!("the documents were stored, but the graph could not be reloaded: {error}"),
             )
         })?;
-        // Searches must see the new snapshot at once: its index is built
-        // here, in memory; the next start-up rebuilds the one on disk.
-        match SearchIndex::in_memory(&graph) {
+        // Searches must see the new snapshot at once: the index beside the
+        // store is brought up to date here (only what changed is re-indexed),
+        // while searches of the old snapshot go on reading the files they have.
+        let index = match store.dir() {
+            Some(dir) => SearchIndex::open_or_build(&graph, &crate::search::dir_for(dir)),
+            None => SearchIndex::in_memory(&graph),
+        };
+        match index {
             Ok(index) => graph.attach_search(index),
             Err(error) => {
                 tracing::warn!(%error, "search index of the new snapshot not built; the first search will build it")
