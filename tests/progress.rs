@@ -27,6 +27,17 @@ fn on_a_terminal(args: &str) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// `scrutiny ingest --data-dir {data} seed/`, piped.
+fn ingest_seed(data: &std::path::Path) -> std::process::Output {
+    Command::new(scrutiny())
+        .arg("ingest")
+        .arg("--data-dir")
+        .arg(data)
+        .arg(common::seed_dir())
+        .output()
+        .unwrap()
+}
+
 fn seed_files() -> usize {
     std::fs::read_dir(common::seed_dir())
         .unwrap()
@@ -45,13 +56,7 @@ fn ingest_draws_progress_on_a_terminal_only() {
     let data = dir.path().join("data");
 
     // Piped: the per-file lines and the summary, no bar, no escape codes.
-    let output = Command::new(scrutiny())
-        .arg("ingest")
-        .arg("--data-dir")
-        .arg(&data)
-        .arg(common::seed_dir())
-        .output()
-        .unwrap();
+    let output = ingest_seed(&data);
     assert!(output.status.success());
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -91,14 +96,7 @@ fn ingest_draws_progress_on_a_terminal_only() {
 fn export_draws_progress_only_when_its_output_goes_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let ingest = Command::new(scrutiny())
-        .arg("ingest")
-        .arg("--data-dir")
-        .arg(&data)
-        .arg(common::seed_dir())
-        .output()
-        .unwrap();
-    assert!(ingest.status.success());
+    assert!(ingest_seed(&data).status.success());
 
     // Piped: the export alone.
     let output = Command::new(scrutiny())
