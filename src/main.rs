@@ -38,8 +38,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = Store::open(&args.store.data_dir)?;
             // Each file's line as soon as it is done, numbered; on a
             // terminal, a bar below them with files, MB, elapsed and rate.
-            let progress = FileProgress::new(&collect_files(&args.paths)?);
-            let reports = ingest_paths_with(&store, &args.paths, |done, total, report| {
+            let files = collect_files(&args.paths)?;
+            let progress = FileProgress::new(&files);
+            let reports = ingest_paths_with(&store, &files, |done, total, report| {
                 let line = format!("[{done}/{total}] {report}");
                 progress.file_done(done, &report.path, &line, report.result.is_err());
             });

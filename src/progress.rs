@@ -3,8 +3,9 @@
 //! error. indicatif draws nothing when standard error is not a terminal, so
 //! a script, a pipe or CI sees only the command's ordinary output.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -15,17 +16,19 @@ const TICK: Duration = Duration::from_millis(200);
 /// Progress through a batch of files, measured in bytes read.
 pub struct FileProgress {
     bar: ProgressBar,
+    /// Each file's size, read once, counted when the file is done.
+    sizes: HashMap<PathBuf, u64>,
     files: usize,
 }
 
 impl FileProgress {
     /// A bar for `files`, whose sizes it reads from the file system.
     pub fn new(files: &[impl AsRef<Path>]) -> FileProgress {
-        let bytes = files
+        let sizes: HashMap<PathBuf, u64> = files
             .iter()
-            .filter_map(|f| std::fs::metadata(f).ok())
-            .map(|m| m.len())
-            .sum();
+            .filter_map(|f| Some((f.as_ref().to_owned(), std::fs::metadata(f).ok()?.len())))
+            .collect();
+        let bytes = sizes.values().sum();
         let bar = ProgressBar::with_draw_target(Some(bytes), ProgressDrawTarget::stderr());
         bar.set_style(
             ProgressStyle::with_template(
@@ -39,6 +42,7 @@ impl FileProgress {
         bar.enable_steady_tick(TICK);
         FileProgress {
             bar,
+            sizes,
             files: files.len(),
         }
     }
@@ -46,9 +50,7 @@ impl FileProgress {
     /// Counts `path` as done (`done` files so far) and prints `line` above
     /// the bar (to standard output, or standard error when `to_stderr`).
     pub fn file_done(&self, done: usize, path: &Path, line: &str, to_stderr: bool) {
-        if let Ok(meta) = std::fs::metadata(path) {
-            self.bar.inc(meta.len());
-        }
+        self.bar.inc(self.sizes.get(path).copied().unwrap_or(0));
         let elapsed = self.bar.elapsed().as_secs_f64();
         let rate = if elapsed > 0.0 {
             format!(", {:.1} files/s", done as f64 / elapsed)

@@ -831,7 +831,7 @@ fn paragraphs(record: &DocumentRecord, f: &Fields) -> Vec<TantivyDocument> {
                 return None;
             }
             let mut doc = TantivyDocument::default();
-            doc.add_text(f.unit, format!("paragraphs {}", record.meta.id));
+            doc.add_text(f.unit, paragraphs_unit(record));
             doc.add_text(f.key, &key);
             doc.add_text(f.kind, PARAGRAPH);
             doc.add_text(f.document, &key);
@@ -905,7 +905,7 @@ fn units<'g>(graph: &'g Graph, f: &Fields) -> BTreeMap<String, Hashed<'g>> {
         }
     }
     for record in graph.documents() {
-        let id = format!("paragraphs {}", record.meta.id);
+        let id = paragraphs_unit(record);
         let content = format!("{} {:?}", record.sha256, record.meta.date);
         let hash = crate::text::sha256_hex(content.as_bytes());
         out.insert(
@@ -917,6 +917,11 @@ fn units<'g>(graph: &'g Graph, f: &Fields) -> BTreeMap<String, Hashed<'g>> {
         );
     }
     out
+}
+
+/// The unit id of a document's paragraphs (a node key never has a space).
+fn paragraphs_unit(record: &DocumentRecord) -> String {
+    format!("paragraphs {}", record.meta.id)
 }
 
 fn write_units(dir: &Path, units: &BTreeMap<String, String>) -> Result<(), SearchError> {
