@@ -5,6 +5,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::query;
+use regex::Regex;
 
 /// Lines where a person is mentioned, by source file.
 fn mention_lines(person: &str) -> BTreeMap<String, BTreeSet<u64>> {
@@ -280,6 +281,32 @@ fn people_named_with_a_role_in_prose_and_bodies_in_lists_are_found() {
     // A surname an editor supplied: the person, quoted where the name is.
     let priya = person("Priya Raman");
     assert_eq!(priya["provenance"][0]["firstLine"], line_of("Priya ["));
+    // A title an editor completed inside it, and a peer known by title,
+    // surname and honours: each a person, mentioned where named.
+    let inner = Regex::new(r"\b(Lord|Lady|Sir|Dame) \[(\w+)\] ([A-Z][\w-]+)").unwrap();
+    let peer = Regex::new(r"\b((?:Lord|Baroness|Lady) [A-Z][a-z]+) (?:KC|QC)\b").unwrap();
+    let (cap, line) = text
+        .lines()
+        .zip(1u64..)
+        .find_map(|(l, n)| inner.captures(l).map(|c| (c, n)))
+        .unwrap();
+    let judge = person(&format!("{} {} {}", &cap[1], &cap[2], &cap[3]));
+    assert!(
+        judge["mentionedIn"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["provenance"][0]["firstLine"] == line),
+        "{judge}"
+    );
+    let cap = peer.captures(&text).unwrap();
+    assert!(
+        people
+            .iter()
+            .any(|p| p["node"]["name"].as_str().unwrap().starts_with(&cap[1])),
+        "no {} in {people:?}",
+        &cap[1]
+    );
     // A contact block: the address confirms the name above it.
     assert_eq!(
         person("Amira Haddad")["email"],

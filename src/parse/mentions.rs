@@ -110,6 +110,24 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "Lord [Justice] Haddon-Cave": the rest of a title an editor supplied
+/// inside it, before a surname.
+static BRACKETED_INNER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(Sir|Dame|Lord|Lady|Baroness) \[([A-Z][a-z]+)\] ({NAME_WORD})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// "Lord Carlile QC": a peer named by title and surname alone, whom the
+/// honours after the name show to be a person.
+static PEER_WITH_HONOURS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b((?:Lord|Baroness|Lady) {NAME_WORD})((?: [A-Z]{{2,5}})+)\b"
+    ))
+    .expect("valid regex")
+});
+
 /// "[Baroness] Louise [Casey]": a title and a surname an editor supplied
 /// around the given name a speaker used.
 static COMPLETED: LazyLock<Regex> = LazyLock::new(|| {
@@ -209,6 +227,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
 
     // Appositions name a person with the role the text gives them there.
     let mut appositions: HashMap<(usize, String), String> = HashMap::new();
+    let mut as_bracketed: Vec<(String, String)> = Vec::new();
     for n in 1..=src.len() {
         let line = src.line(n);
         for found in APPOSITION.captures_iter(line) {
@@ -229,6 +248,16 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         let bracketed = BRACKETED_TITLE
             .captures_iter(line)
             .map(|c| (format!("{} {}", &c[1], &c[2]), c[2].to_owned(), None))
+            .chain(BRACKETED_INNER_TITLE.captures_iter(line).map(|c| {
+                let full = format!("{} {} {}", &c[1], &c[2], &c[3]);
+                (full, c[0].to_owned(), None)
+            }))
+            .chain(
+                PEER_WITH_HONOURS
+                    .captures_iter(line)
+                    .filter(|c| c[2].split_whitespace().all(crate::names::is_post_nominal))
+                    .map(|c| (c[0].to_owned(), c[0].to_owned(), None)),
+            )
             .chain(
                 BRACKETED_HONOURS
                     .captures_iter(line)
@@ -310,13 +339,20 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                 }
                 ctx.out.add_node(node);
             }
+            // "Lord [Justice] Haddon-Cave" is looked for as written too.
+            if written.contains('[') {
+                as_bracketed.push((written, key.clone()));
+            }
             if let Some(role) = role {
                 appositions.insert((n, key), role);
             }
         }
     }
 
-    let mut patterns: Vec<(String, Target)> = Vec::new();
+    let mut patterns: Vec<(String, Target)> = as_bracketed
+        .into_iter()
+        .map(|(written, key)| (written, Target { key, person: true }))
+        .collect();
     let mut first_names: HashMap<String, Vec<String>> = HashMap::new();
     for node in ctx
         .out
