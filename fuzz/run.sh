@@ -7,7 +7,9 @@
 #   fuzz/run.sh [SECONDS] [TARGET...]
 #
 # CODEGEN_UNITS (default 1, cargo-fuzz's own) trades run speed for build
-# time: CI sets 16 to build in minutes less.
+# time. FUZZ_DEV=1 builds the targets unoptimised, with debug assertions and
+# without debug info: the build takes minutes less and each execution is
+# slower, which suits CI's short run (the long runs keep the optimised build).
 set -eu
 cd "$(dirname "$0")"
 secs=${1:-30}
@@ -16,6 +18,10 @@ targets=${*:-read pdf_layout parse parse_step search nquads}
 fixtures=../tests/fixtures
 text_seeds="../seed $fixtures/pack $fixtures/real $fixtures/people-in-prose $fixtures/prose-attendance $fixtures/split-header $fixtures/report-pack $fixtures/bad $fixtures/formula"
 flags="--sanitizer none --codegen-units ${CODEGEN_UNITS:-1}"
+if [ -n "${FUZZ_DEV:-}" ]; then
+  flags="$flags --dev"
+  export CARGO_PROFILE_DEV_DEBUG=0
+fi
 # shellcheck disable=SC2086 # the flags are words
 cargo fuzz build $flags
 for target in $targets; do
