@@ -200,6 +200,30 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "the Pension Fund Panel": where the shortest name ending in a head word
+/// ("the Pension Fund") runs on into more name words that end in one, the
+/// longer name.
+fn longest_named<'l>(line: &'l str, shortest: regex::Match<'l>) -> regex::Match<'l> {
+    static LONGER: LazyLock<Regex> = LazyLock::new(|| {
+        let heads = ORG_HEADS.join("|");
+        Regex::new(&format!(r"\b(?:[A-Z][\w&]* ){{0,6}}(?:{heads})\b")).expect("valid regex")
+    });
+    // Greedy, and leftmost: a match from the same start is the longest there.
+    // Only a whole name: not one that goes on in turn ("the London Assembly
+    // Police and Crime Committee" is read whole elsewhere, or not at all).
+    LONGER
+        .find_at(line, shortest.start())
+        .filter(|m| m.start() == shortest.start() && m.end() > shortest.end())
+        .filter(|m| {
+            let after = &line[m.end()..];
+            !(after.starts_with(['\'', '’', '-'])
+                || [" of ", " for ", " and ", " & "]
+                    .iter()
+                    .any(|w| after.starts_with(w)))
+        })
+        .unwrap_or(shortest)
+}
+
 fn named_bare(line: &str) -> Vec<regex::Match<'_>> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -276,6 +300,17 @@ const NOT_BODIES: &[&str] = &[
     "Some",
 ];
 
+/// Plurals that name people, capitalised in minutes ("Officers and Audit
+/// Commission representatives"), never the first word of a body's name.
+const PEOPLE: &[&str] = &[
+    "Officers",
+    "Members",
+    "Councillors",
+    "Representatives",
+    "Staff",
+    "Residents",
+];
+
 /// "Full Name (ABBR)": an abbreviation defined in the text.
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:[A-Z][\w'’&]*|and|of|for|the|&)(?:[ ](?:[A-Z][\w'’&]*|and|of|for|the|&))+) \(([A-Z][A-Za-z]{1,9})\)")
@@ -299,6 +334,11 @@ fn split_joined<'a>(line: &str, start: usize, name: &'a str) -> Vec<(&'a str, bo
         .strip_suffix("the")
         .or_else(|| before.strip_suffix("The"))
         .unwrap_or(before);
+    // "with Officers and Audit Commission representatives": a plural that
+    // names people, not half of a body's name.
+    if PEOPLE.contains(&first) && second.starts_with(char::is_uppercase) {
+        return vec![(second, false)];
+    }
     let in_list = before.trim_end().ends_with(',');
     let first_is_whole = one_name(first)
         && first
@@ -483,6 +523,42 @@ impl Orgs {
         self.canonical(&written).is_some() || self.canonical(bare).is_some()
     }
 
+    /// Whether a short phrase on its own (a bracket after a name: "Sandra
+    /// Lofthouse (Audit Commission)") names a body rather than a post: a
+    /// known organisation, or capitalised words ending in a word that heads
+    /// bodies' names that do not open with a post's word ("Head of Legal
+    /// Services" is a post).
+    pub fn names_a_body(&self, phrase: &str) -> bool {
+        let phrase = plain(phrase);
+        let phrase = phrase.trim();
+        let first = phrase.split_whitespace().next().unwrap_or("");
+        let last = phrase.split_whitespace().last().unwrap_or("");
+        self.is_known(phrase)
+            || (phrase.split_whitespace().count() >= 2
+                && ORG_HEADS.contains(&last)
+                && !NOT_BODIES.contains(&first)
+                && !phrase.contains(" of ")
+                && Self::looks_like_org(phrase))
+    }
+
+    /// The two bodies a joint meeting's name joins ("Audit Committee and
+    /// General Purposes Committee"): the name parts at an "and" where both
+    /// sides are whole names of bodies, each of two words or more ending in
+    /// a word that heads bodies' names. A single word before the "and" is
+    /// half of one name ("Police and Crime Committee").
+    pub fn joint(name: &str) -> Option<(&str, &str)> {
+        let whole = |part: &str| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            words.len() >= 2
+                && words.last().is_some_and(|w| ORG_HEADS.contains(w))
+                && Self::looks_like_org(part)
+        };
+        name.match_indices(" and ").find_map(|(at, joiner)| {
+            let (first, second) = (&name[..at], &name[at + joiner.len()..]);
+            (whole(first) && whole(second)).then_some((first, second))
+        })
+    }
+
     /// Whether a phrase reads as an organisation's name: capitalised words
     /// ending in a word such as "Service" or "Council", or an abbreviation.
     pub fn looks_like_org(name: &str) -> bool {
@@ -536,6 +612,7 @@ impl Orgs {
         NAMED
             .captures_iter(line)
             .filter_map(|c| c.get(1))
+            .map(|m| longest_named(line, m))
             .chain(named_bare(line))
             .filter(|m| {
                 // A name that goes on ("the Former Metropolitan Police

@@ -10,9 +10,16 @@ use crate::model::EdgeKind;
 node_type! {
     /// A meeting of a body on a date.
     Meeting [statements("Speaker turns at this meeting.", incoming, AtMeeting)] {
-        /// The body that met.
+        /// The body that met (the first named, for a joint meeting).
         async fn body(&self) -> Option<Organisation> {
             self.0.out_one(EdgeKind::HeldBy)
+        }
+
+        /// Every body that held the meeting: one, or each of a joint
+        /// meeting's ("Audit Committee and General Purposes Committee
+        /// (Joint Session)").
+        async fn bodies(&self) -> Vec<Organisation> {
+            self.0.out(EdgeKind::HeldBy)
         }
 
         /// The date.

@@ -170,12 +170,7 @@ impl CoreQuery {
         let graph = graph(ctx);
         let filter = filter.unwrap_or_default();
         let body = match &filter.body {
-            Some(body) => Some(
-                graph
-                    .node(lookup(&graph, NodeKind::Organisation, body)?)
-                    .name
-                    .clone(),
-            ),
+            Some(body) => Some(lookup(&graph, NodeKind::Organisation, body)?),
             None => None,
         };
         let (from, to) = (
@@ -188,8 +183,11 @@ impl CoreQuery {
             .filter(|&&idx| {
                 let node = graph.node(idx);
                 let date = node.prop("date").unwrap_or("");
-                body.as_deref().is_none_or(|b| node.prop("body") == Some(b))
-                    && from.as_deref().is_none_or(|f| date >= f)
+                // Held by the body: alone, or jointly with another.
+                body.is_none_or(|b| {
+                    node.prop("body") == Some(graph.node(b).name.as_str())
+                        || graph.out(idx, EdgeKind::HeldBy).contains(&b)
+                }) && from.as_deref().is_none_or(|f| date >= f)
                     && to.as_deref().is_none_or(|t| date <= t)
             })
             .map(|&idx| {

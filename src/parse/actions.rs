@@ -51,20 +51,61 @@ fn cells(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// The committee a "Report to:" line names above `n`, else the first meeting's body.
+/// The committee a "Report to:" line names above `n`; else the body of the
+/// meeting whose record line `n` is in (the nearest meeting this document
+/// records that begins before it: a pack holds the minutes of several);
+/// else the body of the first meeting it records, or names.
 pub(super) fn committee(ctx: &Ctx<'_>, n: usize) -> Option<String> {
     let reported_to = (1..n).rev().find_map(|m| {
         let text = plain(ctx.src.line(m));
         text.strip_prefix("Report to:")
             .map(|body| body.trim().to_owned())
     });
-    reported_to.or_else(|| {
+    if reported_to.is_some() {
+        return reported_to;
+    }
+    // (first line of the meeting's own record, body), for each meeting this
+    // document records. A meeting dated by a line elsewhere ("notes of the
+    // Joint session … held on …") begins where its attendance lists do.
+    let first_line = |meeting: &str, kind: EdgeKind| {
         ctx.out
-            .nodes
+            .edges
             .values()
-            .find(|n| n.kind == NodeKind::Meeting)
-            .and_then(|m| m.prop("body").map(str::to_owned))
-    })
+            .filter(|e| e.kind == kind && e.target == meeting)
+            .flat_map(|e| &e.provenance)
+            .map(|s| s.first_line)
+            .min()
+    };
+    let recorded: Vec<(u32, &str)> = ctx
+        .out
+        .edges
+        .values()
+        .filter(|e| e.kind == EdgeKind::Records && e.source == ctx.doc_key)
+        .filter_map(|e| {
+            let meeting = ctx.out.nodes.get(&e.target)?;
+            let first = if meeting.prop("date_source").is_some() {
+                first_line(&meeting.key, EdgeKind::Attended)?
+            } else {
+                first_line(&meeting.key, EdgeKind::Records)?
+            };
+            Some((first, meeting.prop("body")?))
+        })
+        .collect();
+    let line = u32::try_from(n).unwrap_or(u32::MAX);
+    recorded
+        .iter()
+        .filter(|(first, _)| *first <= line)
+        .max_by_key(|(first, _)| *first)
+        .or_else(|| recorded.iter().min_by_key(|(first, _)| *first))
+        .map(|(_, body)| (*body).to_owned())
+        .or_else(|| {
+            // A transcript or report names its meeting without recording it.
+            ctx.out
+                .nodes
+                .values()
+                .find(|m| m.kind == NodeKind::Meeting)
+                .and_then(|m| m.prop("body").map(str::to_owned))
+        })
 }
 
 pub(super) fn parse(ctx: &mut Ctx<'_>) {

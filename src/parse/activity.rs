@@ -56,6 +56,13 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// "the comments of the Pension Fund Panel held on 21 September 2009": a
+/// body that meets, then "held on" and the date — that body's meeting.
+static BODY_HELD_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[Tt]he ((?:[A-Z][\w’']*\s)+?(?:Panel|Committee|Board|Council|Assembly|Forum|Cabinet)) (?:meeting )?(?:held|which met) on\b")
+        .expect("valid regex")
+});
+
 /// "At its Annual Meeting on 1 May 2013, the Assembly agreed": the body
 /// after the date.
 static AT_ITS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -407,6 +414,28 @@ fn prose(ctx: &mut Ctx<'_>) {
                     span,
                     body_span,
                     "prose",
+                );
+                continue;
+            }
+            if let Some(found) = BODY_HELD_ON.captures(sentence) {
+                let written = found[1].to_owned();
+                let after = &sentence[found.get(0).map_or(0, |m| m.end())..];
+                let (Some((date, date_text)), Some(body)) =
+                    (find_date(after), ctx.orgs.resolve(&written))
+                else {
+                    continue;
+                };
+                let span = src.quote_line(n, date_text);
+                let body_span = src.quote_line(n, &written);
+                stated_meeting(
+                    ctx,
+                    &body,
+                    &date.to_string(),
+                    date_text,
+                    None,
+                    span,
+                    body_span,
+                    "minutes",
                 );
                 continue;
             }

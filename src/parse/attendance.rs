@@ -227,7 +227,16 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
 /// meeting of a document, in its opening lines.
 fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRef> {
     let src = ctx.src;
-    let window = list.saturating_sub(OPENING_LINES).max(1)..list;
+    let mut window = list.saturating_sub(OPENING_LINES).max(1)..list;
+    // A header with a bracketed qualifier ("… COMMITTEE (JOINT SESSION)")
+    // starts this meeting's header: a date above it is another's.
+    if let Some(header) = window
+        .clone()
+        .rev()
+        .find(|&n| qualifier(src.line(n)).is_some())
+    {
+        window.start = header;
+    }
     let opening = 1..(OPENING_LINES + 1).min(src.len() + 1);
     let in_window = |range: std::ops::Range<usize>| {
         range
@@ -317,6 +326,20 @@ fn find_meeting(ctx: &mut Ctx<'_>, list: usize, first: bool) -> Option<MeetingRe
     })
 }
 
+/// The bracketed qualifier that ends a meeting header written in capitals
+/// ("AUDIT COMMITTEE AND GENERAL PURPOSES COMMITTEE (JOINT SESSION)"),
+/// lower-cased.
+fn qualifier(line: &str) -> Option<String> {
+    static QUALIFIER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z ]{3,40})\)\s*$").expect("valid regex"));
+    let line = line.trim_start_matches(['#', ' ']).trim_matches('*').trim();
+    let header = line.chars().any(char::is_alphabetic) && line == line.to_uppercase();
+    header
+        .then(|| QUALIFIER.captures(line))
+        .flatten()
+        .map(|cap| cap[1].to_ascii_lowercase())
+}
+
 /// The date of a meeting whose header (lines `window`) has none, from the
 /// one line elsewhere that names the header's bracketed qualifier ("(JOINT
 /// SESSION)") and writes a date.
@@ -324,19 +347,8 @@ fn named_elsewhere<'s>(
     ctx: &Ctx<'s>,
     window: std::ops::Range<usize>,
 ) -> Option<(usize, chrono::NaiveDate, &'s str)> {
-    static QUALIFIER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\(([A-Za-z][A-Za-z ]{3,40})\)\s*$").expect("valid regex"));
     let src = ctx.src;
-    let phrase = window.clone().rev().find_map(|n| {
-        let line = src
-            .line(n)
-            .trim_start_matches(['#', ' '])
-            .trim_matches('*')
-            .trim();
-        QUALIFIER
-            .captures(line)
-            .map(|cap| cap[1].to_ascii_lowercase())
-    })?;
+    let phrase = window.clone().rev().find_map(|n| qualifier(src.line(n)))?;
     let mut found = (1..=src.len())
         .filter(|n| !window.contains(n))
         .filter(|&n| src.line(n).to_ascii_lowercase().contains(&phrase))
@@ -637,7 +649,14 @@ fn read_list(
         cut_to_list(&mut joined);
         let text: String = joined.iter().map(|(c, _)| *c).collect();
         let title = strip_plural_title(text.trim_start()).1;
-        for (piece, first_line, last_line) in split_list(&joined) {
+        let pieces = split_list(&joined);
+        let shared = shared_body(ctx, &pieces);
+        for (piece, first_line, last_line) in pieces {
+            // "A, B and C (Audit Commission)": the body is each one's.
+            let piece = match &shared {
+                Some(body) if !piece.trim_end().ends_with(')') => format!("{piece} ({body})"),
+                _ => piece,
+            };
             // "Cllrs Tarry, Ogden and Johnson": each is a Cllr.
             let (bare, own) = strip_plural_title(&piece);
             let untitled = PersonName::parse(bare).is_none_or(|n| n.titles.is_empty());
@@ -649,6 +668,21 @@ fn read_list(
         }
     }
     last
+}
+
+/// The body a list's last bracket names when no other name of the list has
+/// a bracket of its own ("Suresh Patel, Kelly Jupp and Sandra Lofthouse
+/// (Audit Commission)"): it is every listed person's.
+fn shared_body(ctx: &Ctx<'_>, pieces: &[(String, usize, usize)]) -> Option<String> {
+    let ([.., (last, _, _)], true) = (pieces, pieces.len() >= 2) else {
+        return None;
+    };
+    let open = last.find(" (")?;
+    let bracket = last.trim_end().strip_suffix(')')?[open + 2..].trim();
+    let others_bare = pieces[..pieces.len() - 1]
+        .iter()
+        .all(|(p, _, _)| !p.contains('('));
+    (others_bare && ctx.orgs.names_a_body(bracket)).then(|| bracket.to_owned())
 }
 
 /// A line that only refers to an item or minute: "(Item 1)", "(Minute 286)", "3.".
@@ -1003,6 +1037,12 @@ fn add_one(
         ),
         _ => dash_role(text),
     };
+    // "Sandra Lofthouse (Audit Commission)": a bracket naming a body is
+    // where the person comes from, not their role.
+    let (role, organisation) = match role {
+        Some(bracket) if ctx.orgs.names_a_body(&bracket) => (None, ctx.orgs.resolve(&bracket)),
+        role => (role, None),
+    };
     let name = PersonName::parse(name_part)?;
     // A name has at least a surname and either a given name, an initial or a
     // title; a lone capitalised word ("Chair", "None") is not a person.
@@ -1040,6 +1080,9 @@ fn add_one(
     entry.outside_body = matches!(list, List::AlsoPresent | List::InAttendance);
     if let Some(role) = role.filter(|r| !r.is_empty()) {
         entry.role = Some(role);
+    }
+    if organisation.is_some() {
+        entry.organisation = organisation;
     }
     entry.label = text.to_owned();
     entry.name = Some(name);

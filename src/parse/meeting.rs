@@ -50,6 +50,17 @@ pub(crate) struct MeetingRef {
     pub date: String,
 }
 
+impl MeetingRef {
+    /// The body a member's or chair's role at this meeting is held in: the
+    /// body that met, and none for a joint meeting of two (the role is
+    /// each person's in one of them, which the list does not say).
+    pub(crate) fn body_of_roles(&self) -> Option<Org> {
+        crate::orgs::Orgs::joint(&self.body.name)
+            .is_none()
+            .then(|| self.body.clone())
+    }
+}
+
 /// One `**Key: value**` field of a document header, possibly over several lines.
 struct Field {
     value: String,
@@ -281,8 +292,8 @@ fn parse_membership_lists(ctx: &mut Ctx<'_>, section: Section, meeting: &Meeting
                 let span = ctx.src.quote_line(n, entry.trim().trim_matches('*'));
                 let person = add_person(ctx, &label.name, &label.label, span.clone());
                 let role = label.role.clone().unwrap_or_else(|| "Member".to_owned());
-                let body = meeting.body.clone();
-                add_membership(ctx, &person, Some(&body), &role, &date, &basis, span);
+                let body = meeting.body_of_roles();
+                add_membership(ctx, &person, body.as_ref(), &role, &date, &basis, span);
             }
             n += 1;
         }
@@ -474,28 +485,35 @@ pub(super) fn emit_attendance(
         if let Some(role) = &entry.role {
             // A chair's or member's role at a meeting is a role in the body
             // that met; a guest's is in their own organisation.
-            let org = if status == AttendanceStatus::Guest || entry.outside_body {
+            let own_body = status == AttendanceStatus::Guest || entry.outside_body;
+            let org = if own_body {
                 entry.organisation.clone()
             } else {
-                Some(meeting.body.clone())
+                meeting.body_of_roles()
             };
             let basis = match status {
                 AttendanceStatus::Guest => "invited",
                 AttendanceStatus::Officer => "in-attendance",
                 _ => "present",
             };
-            add_membership(
-                ctx,
-                &person_key,
-                org.as_ref(),
-                role,
-                &meeting.date,
-                basis,
-                span.clone(),
-            );
-            if let Some(org) = org.filter(|_| status == AttendanceStatus::Guest) {
-                ctx.out.add_node(org_node(&org, span.clone()));
+            // A chair's role at a joint meeting is in one of its bodies,
+            // which the list does not say: the chair is kept, not the role.
+            if own_body || org.is_some() {
+                add_membership(
+                    ctx,
+                    &person_key,
+                    org.as_ref(),
+                    role,
+                    &meeting.date,
+                    basis,
+                    span.clone(),
+                );
             }
+        }
+        // A guest's or visitor's own body ("(Audit Commission)") is named there.
+        if let Some(org) = &entry.organisation {
+            let named = super::quote_within(ctx.src, &span, 3, &org.as_written);
+            ctx.out.add_node(org_node(org, named));
         }
         // The chair of the body that met, not a visitor who chairs another
         // ("ALSO PRESENT: Councillors Chris Edge (Chairman) …").

@@ -549,14 +549,24 @@ pub(crate) fn meeting_node(
 ) -> Node {
     let key = meeting_key(&body.key, date);
     if let Some(body_span) = body_span {
-        ctx.out
-            .add_node(entities::org_node(body, body_span.clone()));
-        ctx.out.add_edge(Edge::new(
-            key.clone(),
-            EdgeKind::HeldBy,
-            body.key.clone(),
-            body_span,
-        ));
+        // A joint meeting is held by each of the bodies its name joins; the
+        // joined name is no organisation.
+        let held_by: Vec<(Org, Span)> = match Orgs::joint(&body.name) {
+            Some((first, second)) => [first, second]
+                .into_iter()
+                .filter_map(|part| Some((ctx.orgs.resolve(part)?, part)))
+                .map(|(org, part)| {
+                    let span = quote_within(ctx.src, &body_span, 0, part);
+                    (org, span)
+                })
+                .collect(),
+            None => vec![(body.clone(), body_span)],
+        };
+        for (org, span) in held_by {
+            ctx.out.add_node(entities::org_node(&org, span.clone()));
+            ctx.out
+                .add_edge(Edge::new(key.clone(), EdgeKind::HeldBy, org.key, span));
+        }
     }
     Node::new(
         key,
@@ -566,6 +576,24 @@ pub(crate) fn meeting_node(
     )
     .with("body", body.name.clone())
     .with("date", date)
+}
+
+/// The span of `part` on the first line of `span` (or of the `after` lines
+/// after it) that holds it, whatever the case; else `span` itself.
+pub(crate) fn quote_within(src: &Source<'_>, span: &Span, after: u32, part: &str) -> Span {
+    let wanted = part.to_lowercase();
+    let last = (span.last_line + after).min(u32::try_from(src.len()).unwrap_or(u32::MAX));
+    (span.first_line..=last)
+        .find_map(|n| {
+            let line = src.line(n as usize);
+            let at = line.to_lowercase().find(&wanted)?;
+            // Lower-casing keeps byte offsets only for ASCII; check it held.
+            let written = line.get(at..at + part.len())?;
+            written
+                .eq_ignore_ascii_case(part)
+                .then(|| src.quote_line(n as usize, written))
+        })
+        .unwrap_or_else(|| span.clone())
 }
 
 /// A meeting of `body` on `date` whose body is known from the manifest rather

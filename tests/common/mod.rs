@@ -55,9 +55,19 @@ pub fn query(q: &str) -> Value {
 
 /// Runs a query over a fresh graph of the given files and folders.
 pub fn query_over(paths: &[PathBuf], q: &str) -> Value {
+    run(&schema_over(paths), q)
+}
+
+/// The schema over a fresh graph of the given files and folders, for a test
+/// that asks several questions of one graph.
+pub fn schema_over(paths: &[PathBuf]) -> ScrutinySchema {
     let store = ingest_fresh(paths);
     let graph = SharedGraph::new(Graph::load(&store).expect("load"));
-    let schema = build_schema(graph, ApiConfig::new(BASE.to_owned()));
+    build_schema(graph, ApiConfig::new(BASE.to_owned()))
+}
+
+/// Runs a query that must succeed, giving its data.
+pub fn run(schema: &ScrutinySchema, q: &str) -> Value {
     let response = futures_block_on(schema.execute(q));
     assert!(response.errors.is_empty(), "errors: {:?}", response.errors);
     response.data.into_json().expect("json")

@@ -1,0 +1,252 @@
+//! Minutes that hold more than one meeting's record (issue 10, item 3): a
+//! joint session of two committees is one meeting held by both, not a
+//! meeting of an organisation named "X and Y"; the earlier meeting a set of
+//! minutes approves is the body's whose minutes name it; another body's
+//! meeting named in passing is that body's; a group of visitors under one
+//! bracket naming their body all come from it. Every expectation is read
+//! from each document's own lines (as `sourceText` gives them), for every
+//! document of the made-up and the real fixtures that has the shape.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use common::{fixture, run, schema_over};
+use regex::Regex;
+use scrutiny::api::ScrutinySchema;
+use serde_json::Value;
+
+/// A document's lines, numbered as provenance numbers them.
+fn lines_of(schema: &ScrutinySchema, document: &str) -> Vec<(u64, String)> {
+    let data = run(
+        schema,
+        &format!(r#"{{ sourceText(document: "{document}") {{ lines {{ number text }} }} }}"#),
+    );
+    data["sourceText"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["number"].as_u64().unwrap(),
+                l["text"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// A meeting: the names of the bodies that held it, lower-cased, and its
+/// attendance as (person, organisation as listed).
+type MeetingSeen = (BTreeSet<String>, Vec<(String, Option<String>)>);
+
+/// Every meeting on `date`.
+fn meetings_on(schema: &ScrutinySchema, date: NaiveDate) -> Vec<MeetingSeen> {
+    let data = run(
+        schema,
+        &format!(
+            r#"{{ meetings(first: 100, filter: {{from: "{date}", to: "{date}"}}) {{ edges {{ node {{ bodies {{ name }} attendance {{ organisationName person {{ name }} }} }} }} }} }}"#
+        ),
+    );
+    data["meetings"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let m = &e["node"];
+            let bodies = m["bodies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b["name"].as_str().unwrap().to_lowercase())
+                .collect();
+            let attendance = m["attendance"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| {
+                    (
+                        a["person"]["name"].as_str().unwrap().to_owned(),
+                        a["organisationName"].as_str().map(str::to_owned),
+                    )
+                })
+                .collect();
+            (bodies, attendance)
+        })
+        .collect()
+}
+
+/// Every organisation's name, lower-cased, over all pages.
+fn organisations(schema: &ScrutinySchema) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut after = String::new();
+    loop {
+        let data = run(
+            schema,
+            &format!(
+                r#"{{ organisations(first: 100{after}) {{ edges {{ node {{ name }} }} pageInfo {{ hasNextPage endCursor }} }} }}"#
+            ),
+        );
+        let page = &data["organisations"];
+        for e in page["edges"].as_array().unwrap() {
+            names.insert(e["node"]["name"].as_str().unwrap().to_lowercase());
+        }
+        if page["pageInfo"]["hasNextPage"] != Value::Bool(true) {
+            return names;
+        }
+        after = format!(
+            r#", after: "{}""#,
+            page["pageInfo"]["endCursor"].as_str().unwrap()
+        );
+    }
+}
+
+fn date(written: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(written, "%d %B %Y").unwrap()
+}
+
+/// The documents of the graph, by source id.
+fn documents(schema: &ScrutinySchema) -> Vec<String> {
+    let data = run(
+        schema,
+        r#"{ documents(first: 100) { edges { node { id } } } }"#,
+    );
+    data["documents"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| {
+            // A report's node is keyed as a report; its source as a document.
+            let id = e["node"]["id"].as_str().unwrap();
+            id.strip_prefix("document/").map(str::to_owned)
+        })
+        .collect()
+}
+
+#[test]
+fn minutes_of_several_meetings_give_each_its_bodies_dates_and_visitors() {
+    let schema = schema_over(&[fixture("joint-session"), fixture("real")]);
+    let orgs = organisations(&schema);
+    // "AUDIT COMMITTEE AND GENERAL PURPOSES COMMITTEE (JOINT SESSION)".
+    let joint = Regex::new(
+        r"^[#* ]*([A-Z][A-Z ]+? COMMITTEE) AND ([A-Z][A-Z ]+? COMMITTEE) \(JOINT SESSION\)\s*$",
+    )
+    .unwrap();
+    // "… the notes of the Joint session with … held on 24 September 2009".
+    let joint_dated = Regex::new(r"(?i)joint session\b.*? held on (\d{1,2} \w+ \d{4})").unwrap();
+    // "MINUTES OF THE MEETING HELD ON 23 JUNE 2009 (Agenda item 3)".
+    let earlier =
+        Regex::new(r"^[#* ]*MINUTES OF THE MEETING HELD ON (\d{1,2} [A-Z]+ \d{4})").unwrap();
+    // A header line naming the body whose minutes follow: "AUDIT COMMITTEE".
+    let header = Regex::new(r"^[#* ]*((?:[A-Z]+ )*COMMITTEE)\s*$").unwrap();
+    let header_date = Regex::new(r"^[#* ]*(\d{1,2} [A-Z]+ \d{4})\s*$").unwrap();
+    // "the comments of the Pension Fund Panel held on 21 September 2009".
+    let panel = Regex::new(r"\bthe ((?:[A-Z]\w+ )+Panel) held on (\d{1,2} \w+ \d{4})").unwrap();
+    // "Suresh Patel, Lindsay Mallors, … and Sandra Lofthouse (Audit Commission)".
+    let group = Regex::new(r"^((?:[A-Z][a-z]+ [A-Z][\w-]+, )+(?:[A-Z][a-z]+ [A-Z][\w-]+,? )?and [A-Z][a-z]+ [A-Z][\w-]+) \(([A-Z][A-Za-z ]+)\)$").unwrap();
+    let (mut joints, mut earliers, mut panels, mut visitors) = (0, 0, 0, 0);
+    for document in documents(&schema) {
+        let lines = lines_of(&schema, &document);
+        // The meeting whose minutes a line is in: the last header and date above it.
+        let mut current: Option<(String, NaiveDate)> = None;
+        let mut pending_body: Option<String> = None;
+        for (i, (number, text)) in lines.iter().enumerate() {
+            if let Some(cap) = header.captures(text) {
+                pending_body = Some(cap[1].to_lowercase());
+            } else if let (Some(body), Some(cap)) = (&pending_body, header_date.captures(text)) {
+                current = Some((body.clone(), date(&cap[1])));
+                pending_body = None;
+            } else if !text.trim().is_empty() {
+                pending_body = None;
+            }
+            if let Some(cap) = joint.captures(text) {
+                let (first, second) = (cap[1].to_lowercase(), cap[2].to_lowercase());
+                let dated: BTreeSet<NaiveDate> = lines
+                    .iter()
+                    .filter_map(|(_, l)| joint_dated.captures(l).map(|c| date(&c[1])))
+                    .collect();
+                assert_eq!(dated.len(), 1, "{document}:{number}: {dated:?}");
+                let on = *dated.iter().next().unwrap();
+                let wanted: BTreeSet<String> = [first.clone(), second.clone()].into();
+                let meetings = meetings_on(&schema, on);
+                assert!(
+                    meetings.iter().any(|(bodies, _)| *bodies == wanted),
+                    "{document}:{number}: no meeting on {on} held by {wanted:?}: {meetings:?}"
+                );
+                let joined = format!("{first} and {second}");
+                assert!(!orgs.contains(&joined), "{joined:?} is no organisation");
+                joints += 1;
+            }
+            if let Some(cap) = earlier.captures(text) {
+                let (body, _) = current
+                    .clone()
+                    .unwrap_or_else(|| panic!("{document}:{number}: no header above"));
+                let on = date(&cap[1]);
+                let meetings = meetings_on(&schema, on);
+                assert!(
+                    meetings.iter().any(|(bodies, _)| *bodies == BTreeSet::from([body.clone()])),
+                    "{document}:{number}: the earlier meeting on {on} is not {body:?}'s: {meetings:?}"
+                );
+                earliers += 1;
+            }
+            if let Some(cap) = panel.captures(text) {
+                let body = cap[1].to_lowercase();
+                let meetings = meetings_on(&schema, date(&cap[2]));
+                assert!(
+                    meetings
+                        .iter()
+                        .any(|(bodies, _)| *bodies == BTreeSet::from([body.clone()])),
+                    "{document}:{number}: no meeting of {body:?}: {meetings:?}"
+                );
+                panels += 1;
+            }
+            // A paragraph of names (over one or two lines) under one bracket.
+            let paragraph = match lines.get(i + 1) {
+                Some((_, next))
+                    if !next.trim().is_empty() && i > 0 && lines[i - 1].1.trim().is_empty() =>
+                {
+                    format!("{text} {next}")
+                }
+                _ => text.clone(),
+            };
+            if let Some(cap) = group.captures(paragraph.trim()) {
+                let body = cap[2].to_owned();
+                let names: Vec<&str> = cap[1]
+                    .split(", ")
+                    .flat_map(|n| n.split(" and "))
+                    .map(|n| n.trim().trim_end_matches(','))
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                let (_, on) = current
+                    .clone()
+                    .unwrap_or_else(|| panic!("{document}:{number}: no header above"));
+                let attendance: Vec<(String, Option<String>)> = meetings_on(&schema, on)
+                    .into_iter()
+                    .flat_map(|(_, a)| a)
+                    .collect();
+                for name in &names {
+                    assert!(
+                        attendance.iter().any(|(person, org)| person.ends_with(name)
+                            && org.as_deref() == Some(body.as_str())),
+                        "{document}:{number}: {name} is not listed from {body}: {attendance:?}"
+                    );
+                }
+                assert!(
+                    orgs.contains(&body.to_lowercase()),
+                    "{body} is no organisation"
+                );
+                visitors += names.len();
+            }
+        }
+    }
+    // The made-up minutes and the real Merton pack each have every shape.
+    assert!(
+        joints >= 2 && earliers >= 2 && panels >= 2 && visitors >= 8,
+        "{joints} {earliers} {panels} {visitors}"
+    );
+    // "with Officers and Audit Commission representatives": people, then a body.
+    assert!(
+        !orgs.iter().any(|o| o.starts_with("officers and ")),
+        "{orgs:?}"
+    );
+}
