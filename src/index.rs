@@ -152,6 +152,7 @@ impl Graph {
         generation: u64,
     ) -> Graph {
         let merged = crate::link::merge_title_variants(&mut nodes, &mut edges);
+        crate::link::teams_named_as_documents(&nodes, &mut edges);
         crate::link::abbreviations_across_documents(&mut nodes, &mut edges, &documents);
         nodes.sort_by(|a, b| natural_cmp(&a.key, &b.key));
         crate::link::resolve_report_titles(&nodes, &mut edges);

@@ -165,3 +165,31 @@ fn which_organisations_answered_the_call_for_evidence_and_said_what() {
         );
     }
 }
+
+#[test]
+fn a_review_team_a_guest_works_for_is_the_author_of_its_review() {
+    // "Sarah Kincaid (Lead Reviewer, Baroness Casey Review)": a guest's
+    // body named as a review is titled. Asked of the body, the review it
+    // wrote is the one document that bears its name as a title or alias.
+    let text = seed_text(PACK);
+    let team =
+        Regex::new(r"\(([A-Z][a-z]+(?: [A-Z][a-z]+)*), ((?:[A-Z][a-z]+ )+Review)\)").unwrap();
+    let teams: std::collections::BTreeSet<String> =
+        team.captures_iter(&text).map(|c| c[2].to_owned()).collect();
+    assert!(!teams.is_empty());
+    for name in &teams {
+        let data = query(&format!(
+            r#"{{ organisation(name: "{name}") {{ authored {{ title aliases }} }} }}"#
+        ));
+        let authored = data["organisation"]["authored"].as_array().unwrap();
+        assert_eq!(authored.len(), 1, "{name}: {authored:?}");
+        let names: Vec<&str> = std::iter::once(&authored[0]["title"])
+            .chain(authored[0]["aliases"].as_array().unwrap())
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        assert!(
+            names.iter().any(|t| t.eq_ignore_ascii_case(name)),
+            "{name} names none of {names:?}"
+        );
+    }
+}

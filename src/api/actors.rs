@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use async_graphql::Union;
 
-use super::documents::{Recommendation, Response};
+use super::documents::{Document, Recommendation, Response};
 use super::meetings::{Attendance, Meeting};
 use super::view::{node_type, View};
 use crate::index::fold_name;
@@ -125,6 +125,13 @@ node_type! {
         /// Meetings this organisation held (for committees).
         async fn meetings(&self) -> Vec<Meeting> {
             self.0.incoming(EdgeKind::HeldBy)
+        }
+
+        /// Documents this organisation wrote: letters it signed as a body,
+        /// and the document a review team is named after ("Baroness Casey
+        /// Review").
+        async fn authored(&self) -> Vec<Document> {
+            self.0.incoming(EdgeKind::AuthoredBy)
         }
     }
 }

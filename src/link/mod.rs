@@ -33,5 +33,5 @@ pub use abbreviations::abbreviations_across_documents;
 pub use about::about_in_context;
 pub use dates::{date_readings, DateReading};
 pub use report_titles::resolve_report_titles;
-pub use same_document::merge_title_variants;
+pub use same_document::{merge_title_variants, teams_named_as_documents};
 pub use same_person::possible_same_people;

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Edge, Node, NodeKind};
+use crate::model::{Edge, EdgeKind, Node, NodeKind};
 use crate::names::PersonName;
 use crate::orgs::Orgs;
 use crate::text::slug;
@@ -223,6 +223,62 @@ fn is_external(node: &Node) -> bool {
 
 /// The title with case, punctuation, a leading article and a trailing
 /// "final report" set aside, as a slug.
+/// An organisation named as a document is titled ("Sarah Kincaid (Lead
+/// Reviewer, Baroness Casey Review)"): the team of the review, which is a
+/// body people work for, not the document itself. The two stay two nodes,
+/// and the document is `authored-by` the team, quoted where the team is
+/// named (`linked_by: title`), so either leads to the other. Runs after
+/// `merge_title_variants`, so every alias of a document counts.
+pub fn teams_named_as_documents(nodes: &[Node], edges: &mut Vec<Edge>) {
+    let mut titles: HashMap<String, Vec<&Node>> = HashMap::new();
+    for node in nodes.iter().filter(|n| n.kind == NodeKind::Document) {
+        let names: BTreeSet<String> = std::iter::once(&node.name)
+            .chain(&node.aliases)
+            .map(|t| title_identity(t))
+            .filter(|id| id.split('-').count() >= 2)
+            .collect();
+        for id in names {
+            titles.entry(id).or_default().push(node);
+        }
+    }
+    // Only a body someone holds a post in ("Lead Reviewer, Baroness Casey
+    // Review") is a team: a document's title read as a body in passing
+    // is no evidence of one.
+    let staffed: BTreeSet<&str> = edges
+        .iter()
+        .filter(|e| e.kind == EdgeKind::MemberOf)
+        .map(|e| e.target.as_str())
+        .collect();
+    let mut found = Vec::new();
+    for org in nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Organisation && staffed.contains(n.key.as_str()))
+    {
+        // One document by that title: two would leave the team's unclear.
+        let Some([document]) = titles.get(&title_identity(&org.name)).map(Vec::as_slice) else {
+            continue;
+        };
+        let Some(span) = org.provenance.first() else {
+            continue;
+        };
+        let exists = edges.iter().any(|e| {
+            e.source == document.key && e.kind == EdgeKind::AuthoredBy && e.target == org.key
+        });
+        if !exists {
+            found.push(
+                Edge::new(
+                    document.key.clone(),
+                    EdgeKind::AuthoredBy,
+                    org.key.clone(),
+                    span.clone(),
+                )
+                .with("linked_by", "title"),
+            );
+        }
+    }
+    edges.extend(found);
+}
+
 fn title_identity(title: &str) -> String {
     let mut s = slug(title);
     for article in ["a-", "an-", "the-"] {
