@@ -242,11 +242,13 @@ pub fn about_in_context(
             // "the Commissioner": the one speaker of this meeting so labelled.
             let context = meeting_of.get(turn.key).copied().unwrap_or(transcript);
             if let Some(by_role) = roles.get(context) {
-                for (head, holders) in by_role {
+                let heads: Vec<&str> = by_role.iter().map(|(head, _)| head.as_str()).collect();
+                let places = find_roles(turn.text, &heads);
+                for ((head, holders), at) in by_role.iter().zip(places) {
                     let [(person, label)] = holders.as_slice() else {
                         continue;
                     };
-                    let Some(at) = find_role(turn.text, head) else {
+                    let Some(at) = at else {
                         continue;
                     };
                     let cue = &turn.text[at..at + 4 + head.len()];
@@ -280,24 +282,42 @@ fn role_head(role: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
-/// Where "the {head}" stands in a text as a whole phrase, not as the end of a
-/// longer title ("the Deputy Commissioner" is no "the Commissioner").
-fn find_role(text: &str, head: &str) -> Option<usize> {
-    let mut places: Vec<usize> = ["the", "The"]
-        .iter()
-        .flat_map(|article| {
-            text.match_indices(&format!("{article} {head}"))
-                .map(|(at, _)| at)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    places.sort_unstable();
-    let length = 4 + head.len();
-    places.into_iter().find(|&at| {
-        let after = text[at + length..].chars().next();
-        let before = text[..at].chars().next_back();
-        !after.is_some_and(char::is_alphanumeric) && !before.is_some_and(char::is_alphanumeric)
-    })
+/// Where each of `heads` first stands in a text as "the {head}", a whole
+/// phrase and not the end of a longer title ("the Deputy Commissioner" is
+/// no "the Commissioner"). One pass over the text for every head: this runs
+/// for every turn of every meeting at each start-up.
+fn find_roles(text: &str, heads: &[&str]) -> Vec<Option<usize>> {
+    let mut found = vec![None; heads.len()];
+    let mut left = heads.len();
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices("he ") {
+        if left == 0 {
+            break;
+        }
+        // "the " or "The ", not the end of a word ("bathe ").
+        let Some(start) = at.checked_sub(1) else {
+            continue;
+        };
+        if !matches!(bytes[start], b't' | b'T')
+            || text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let rest = &text[at + 3..];
+        for (place, head) in found.iter_mut().zip(heads) {
+            let whole = rest
+                .strip_prefix(head)
+                .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric));
+            if place.is_none() && whole {
+                *place = Some(start);
+                left -= 1;
+            }
+        }
+    }
+    found
 }
 
 /// The span of `written` on the first line of a statement's span that holds
@@ -436,12 +456,19 @@ mod tests {
         );
         assert_eq!(role_head("former member of staff"), None);
         assert_eq!(
-            find_role("said the Deputy Commissioner", "Commissioner"),
-            None
+            find_roles("said the Deputy Commissioner", &["Commissioner"]),
+            vec![None]
         );
         assert_eq!(
-            find_role("as the Commissioner said", "Commissioner"),
-            Some(3)
+            find_roles(
+                "The Deputy Mayor and the Commissioner; bathe Commissioner",
+                &["Commissioner", "Deputy Mayor", "Mayor", "Chair"]
+            ),
+            vec![Some(21), Some(0), None, None]
+        );
+        assert_eq!(
+            find_roles("as the Commissioners said", &["Commissioner"]),
+            vec![None]
         );
     }
 
