@@ -242,7 +242,7 @@ pub fn about_in_context(
             // "the Commissioner": the one speaker of this meeting so labelled.
             let context = meeting_of.get(turn.key).copied().unwrap_or(transcript);
             if let Some(by_role) = roles.get(context) {
-                let heads: Vec<&str> = by_role.iter().map(|(head, _)| head.as_str()).collect();
+                let heads: Vec<&str> = by_role.keys().map(String::as_str).collect();
                 let places = find_roles(turn.text, &heads);
                 for ((head, holders), at) in by_role.iter().zip(places) {
                     let [(person, label)] = holders.as_slice() else {
