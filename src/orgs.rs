@@ -300,6 +300,38 @@ const NOT_BODIES: &[&str] = &[
     "Some",
 ];
 
+/// Words that say what kind of body, not which: with only these and words
+/// that head bodies' names, a phrase names a class ("the Parish Council",
+/// "the Select Committee", "the Police Service"), not one body.
+const KINDS: &[&str] = &[
+    "County",
+    "Parish",
+    "District",
+    "Borough",
+    "City",
+    "Town",
+    "Community",
+    "Select",
+    "Local",
+    "Regional",
+    "National",
+    "Joint",
+    "Advisory",
+    "Statutory",
+    "Standing",
+];
+
+/// Whether a name is only words of kind and head words, with a word of kind
+/// ("Parish Council"), or a head word alone ("Board"). "the Police Board"
+/// is one board a text refers to, and stays.
+fn is_generic(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words
+        .iter()
+        .all(|w| KINDS.contains(w) || ORG_HEADS.contains(w))
+        && (words.len() == 1 || words.iter().any(|w| KINDS.contains(w)))
+}
+
 /// Plurals that name people, capitalised in minutes ("Officers and Audit
 /// Commission representatives"), never the first word of a body's name.
 const PEOPLE: &[&str] = &[
@@ -655,6 +687,7 @@ impl Orgs {
                     && !name.ends_with(" of")
                     && !name.contains(" of the")
                     && Orgs::looks_like_org(name)
+                    && !is_generic(name)
             })
             .map(|(name, _)| name)
             .collect()
@@ -754,10 +787,19 @@ impl Orgs {
             Some((head, tail)) if tail.ends_with(')') => head.to_owned(),
             _ => written.clone(),
         };
+        // "the Civil Justice Council" and a sentence's "The Civil Justice
+        // Council" are one body; "The Times" keeps its article.
+        let unprefixed = bare
+            .strip_prefix("the ")
+            .or_else(|| {
+                bare.strip_prefix("The ")
+                    .filter(|rest| rest.split_whitespace().count() >= 2)
+            })
+            .unwrap_or(&bare);
         let name = self
             .canonical(&written)
             .or_else(|| self.canonical(&bare))
-            .unwrap_or_else(|| bare.trim_start_matches("the ").to_owned());
+            .unwrap_or_else(|| unprefixed.to_owned());
         Some(Org {
             key: crate::keys::organisation(&name),
             name,
@@ -856,6 +898,38 @@ mod tests {
         assert!(
             Orgs::named_in("backlogs in the Crown Courts and in the Local Authorities").is_empty()
         );
+    }
+
+    #[test]
+    fn kinds_of_body_joint_names_and_leading_articles() {
+        // A class of body is no body; one board a text refers to is.
+        assert_eq!(
+            Orgs::named_in("It was put to the Parish Council and the Select Committee."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            Orgs::named_in("He chairs the Police Board, which met."),
+            vec!["Police Board"]
+        );
+        // "the Pension Fund" runs on into the Panel's name.
+        assert_eq!(
+            Orgs::named_in("The comments of the Pension Fund Panel held on 21 September."),
+            vec!["Pension Fund Panel"]
+        );
+        let orgs = Orgs::default();
+        let key = |name: &str| orgs.resolve(name).unwrap().key;
+        assert_eq!(
+            key("The Civil Justice Council"),
+            key("the Civil Justice Council")
+        );
+        assert_eq!(orgs.resolve("The Times").unwrap().name, "The Times");
+        assert_eq!(
+            Orgs::joint("Audit Committee and General Purposes Committee"),
+            Some(("Audit Committee", "General Purposes Committee"))
+        );
+        assert_eq!(Orgs::joint("Police and Crime Committee"), None);
+        assert!(orgs.names_a_body("Audit Commission"));
+        assert!(!orgs.names_a_body("Head of Legal Services"));
     }
 
     #[test]
