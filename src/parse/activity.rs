@@ -417,39 +417,26 @@ fn prose(ctx: &mut Ctx<'_>) {
                 );
                 continue;
             }
-            if let Some(found) = BODY_HELD_ON.captures(sentence) {
+            // A meeting the minutes name: "the Pension Fund Panel held on
+            // DATE" is that body's; "the minutes of the meeting held on DATE"
+            // the body's whose record the line is in. The date follows the
+            // words, never one before them.
+            let named = if let Some(found) = BODY_HELD_ON.captures(sentence) {
                 let written = found[1].to_owned();
-                let after = &sentence[found.get(0).map_or(0, |m| m.end())..];
-                let (Some((date, date_text)), Some(body)) =
-                    (find_date(after), ctx.orgs.resolve(&written))
+                let end = found.get(0).map_or(0, |m| m.end());
+                Some((ctx.orgs.resolve(&written), written, end))
+            } else {
+                EARLIER.find(sentence).map(|found| {
+                    let body = super::actions::committee(ctx, n).and_then(|b| ctx.orgs.resolve(&b));
+                    let written = find_in_line(src.line(n), found.as_str()).to_owned();
+                    (body, written, found.end())
+                })
+            };
+            if let Some((body, written, end)) = named {
+                let (Some(body), Some((date, date_text))) = (body, find_date(&sentence[end..]))
                 else {
                     continue;
                 };
-                let span = src.quote_line(n, date_text);
-                let body_span = src.quote_line(n, &written);
-                stated_meeting(
-                    ctx,
-                    &body,
-                    &date.to_string(),
-                    date_text,
-                    None,
-                    span,
-                    body_span,
-                    "minutes",
-                );
-                continue;
-            }
-            if let Some(found) = EARLIER.find(sentence) {
-                // The date that follows the words, not one before them.
-                let Some((date, date_text)) = find_date(&sentence[found.end()..]) else {
-                    continue;
-                };
-                let Some(body) =
-                    super::actions::committee(ctx, n).and_then(|b| ctx.orgs.resolve(&b))
-                else {
-                    continue;
-                };
-                let written = find_in_line(src.line(n), found.as_str()).to_owned();
                 let span = src.quote_line(n, date_text);
                 let body_span = src.quote_line(n, &written);
                 stated_meeting(
