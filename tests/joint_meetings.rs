@@ -250,3 +250,78 @@ fn minutes_of_several_meetings_give_each_its_bodies_dates_and_visitors() {
         "{orgs:?}"
     );
 }
+
+/// A meeting's agenda items as (number, title).
+fn agenda_of(schema: &ScrutinySchema, on: NaiveDate, body: &str) -> Vec<(String, String)> {
+    let data = run(
+        schema,
+        &format!(
+            r#"{{ meetings(first: 100, filter: {{from: "{on}", to: "{on}", body: "{body}"}}) {{ edges {{ node {{ agendaItems {{ number title }} }} }} }} }}"#
+        ),
+    );
+    data["meetings"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["node"]["agendaItems"].as_array().unwrap().clone())
+        .map(|i| {
+            (
+                i["number"].as_str().unwrap().to_owned(),
+                i["title"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_agenda_front_page_gives_its_meeting_and_items_without_page_numbers() {
+    let schema = schema_over(&[fixture("joint-session"), fixture("real")]);
+    // "### Audit Committee" over "### 22 October 2009" over "1. Title 1", …
+    let heading = Regex::new(r"^#+ (.+)$").unwrap();
+    let dated = Regex::new(r"^#+ (\d{1,2} [A-Z][a-z]+ \d{4})$").unwrap();
+    let item = Regex::new(r"^(\d+)\. (.+?)(?: (\d+))?$").unwrap();
+    let mut fronts = 0;
+    for document in documents(&schema) {
+        let lines: Vec<String> = lines_of(&schema, &document)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        for (i, pair) in lines.windows(2).enumerate() {
+            let (Some(body), Some(on)) = (heading.captures(&pair[0]), dated.captures(&pair[1]))
+            else {
+                continue;
+            };
+            let listed: Vec<(String, String, Option<u32>)> = lines[i + 2..]
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map_while(|l| item.captures(l))
+                .map(|c| {
+                    (
+                        c[1].to_owned(),
+                        c[2].to_owned(),
+                        c.get(3).map(|p| p.as_str().parse().unwrap()),
+                    )
+                })
+                .collect();
+            if listed.len() < 2 {
+                continue;
+            }
+            // Page numbers: the trailing numbers, never going down.
+            let pages: Vec<u32> = listed.iter().filter_map(|(_, _, p)| *p).collect();
+            assert!(
+                pages.windows(2).all(|w| w[0] <= w[1]),
+                "{document}: {pages:?}"
+            );
+            let want: Vec<(String, String)> = listed.into_iter().map(|(n, t, _)| (n, t)).collect();
+            let got = agenda_of(&schema, date(&on[1]), &body[1]);
+            assert_eq!(
+                got, want,
+                "{document}: the agenda of {} on {}",
+                &body[1], &on[1]
+            );
+            fronts += 1;
+        }
+    }
+    // The made-up pack and the real Merton pack.
+    assert!(fronts >= 2, "{fronts}");
+}

@@ -7,6 +7,7 @@
 
 mod actions;
 mod activity;
+mod agenda_front;
 mod answers;
 mod attendance;
 mod citations;
@@ -278,6 +279,10 @@ const PHASES: &[Phase] = &[
     Phase {
         name: "minutes of any publisher",
         run: any_minutes,
+    },
+    Phase {
+        name: "agenda fronts: a body and a date as headings over numbered items",
+        run: agenda_front::parse,
     },
     Phase {
         name: "hearing transcripts",
