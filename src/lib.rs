@@ -19,7 +19,8 @@
 //!   recommendation), `stance_table` (tables of recommendations and the
 //!   stances taken on them), `letter` (letters and responses), `stance`
 //!   (response stances), `actions` (summary lists of
-//!   actions), `schedule` (work programmes), `interests` (declared interests),
+//!   actions), `agenda_front` (an agenda's front page: body, date, items),
+//!   `schedule` (work programmes), `interests` (declared interests),
 //!   `citations` (footnotes, reported speech), `comments` (reader comments),
 //!   `contacts` (contact officers and their e-mail addresses),
 //!   `milestones` (business plan milestones), `answers` (requests a letter
