@@ -19,8 +19,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::entities::find_in_line;
-use super::{item_key, meeting_node, Ctx};
-use crate::model::{Edge, EdgeKind, Node, NodeKind};
+use super::{meeting_node, Ctx};
+use crate::model::{Edge, EdgeKind};
 use crate::read::blocks::BlockKind;
 use crate::text::{find_date, plain};
 
@@ -110,25 +110,8 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
                 Some(page) if !pages => format!("{title} {page}"),
                 _ => title,
             };
-            let item = item_key(&key, &number);
             let span = src.quote_line(line, find_in_line(src.line(line), &title));
-            ctx.out.add_node(
-                Node::new(
-                    item.clone(),
-                    NodeKind::AgendaItem,
-                    title.clone(),
-                    span.clone(),
-                )
-                .with("number", number)
-                .with("title", title.clone()),
-            );
-            ctx.out.add_edge(Edge::new(
-                item.clone(),
-                EdgeKind::ItemOf,
-                key.clone(),
-                span.clone(),
-            ));
-            super::meeting::add_discussed_review(ctx, &title, &item, span);
+            super::meeting::add_agenda_item(ctx, &key, &number, &title, span);
         }
     }
 }

@@ -208,26 +208,39 @@ fn add_items(
         let key = item_key(&meeting.key, &number);
         let quote = find_in_line(line, &title);
         let span = ctx.src.quote_line(n, quote);
-        ctx.out.add_node(
-            Node::new(
-                key.clone(),
-                NodeKind::AgendaItem,
-                title.clone(),
-                span.clone(),
-            )
-            .with("number", number.clone())
-            .with("title", title.clone()),
-        );
-        ctx.out.add_edge(Edge::new(
-            key.clone(),
-            EdgeKind::ItemOf,
-            meeting.key.clone(),
-            span.clone(),
-        ));
-        add_discussed_review(ctx, &title, &key, span);
+        add_agenda_item(ctx, &meeting.key, &number, &title, span);
         items.push((n, key));
     }
     items
+}
+
+/// Adds agenda item `number` of a meeting, titled and quoted where the
+/// list or heading gives it, with the outside document its title names.
+pub(crate) fn add_agenda_item(
+    ctx: &mut Ctx<'_>,
+    meeting: &str,
+    number: &str,
+    title: &str,
+    span: Span,
+) {
+    let key = item_key(meeting, number);
+    ctx.out.add_node(
+        Node::new(
+            key.clone(),
+            NodeKind::AgendaItem,
+            title.to_owned(),
+            span.clone(),
+        )
+        .with("number", number)
+        .with("title", title),
+    );
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::ItemOf,
+        meeting.to_owned(),
+        span.clone(),
+    ));
+    add_discussed_review(ctx, title, &key, span);
 }
 
 /// An item titled after a review or report ("Independent Review of Prevent")
