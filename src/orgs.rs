@@ -175,7 +175,59 @@ const ORG_HEADS: &[&str] = &[
     "Fund",
     "Centre",
     "Panel",
+    "Union",
+    "Foundation",
+    "Institute",
+    "Party",
+    "Team",
+    "Directorate",
+    "Society",
+    "Coalition",
+    "Alliance",
+    "Forum",
+    "Academy",
+    "Inquiry",
 ];
+
+/// Words that head a body's name written head first, its subject after
+/// "of" or "for": "Ministry of Justice", "Centre for Protection of National
+/// Infrastructure", "Council of Europe", "London Borough of Hounslow".
+const HEADS_FIRST: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Office",
+    "Commission",
+    "Centre",
+    "Institute",
+    "Association",
+    "Council",
+    "Inspectorate",
+    "Service",
+    "Authority",
+    "Agency",
+    "Borough",
+    "Federation",
+    "Foundation",
+    "Society",
+    "Union",
+    "Directorate",
+];
+
+/// "the Ministry of Justice", "Association of Ambulance Chief Executives":
+/// capitalised words, a word of `HEADS_FIRST`, "of" or "for", then the
+/// subject's capitalised words, joined by at most one small word each, or
+/// a list of them closed by "and" ("Digital, Culture, Media and Sport").
+static HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let heads = HEADS_FIRST.join("|");
+    let word = r"[A-Z][\w'’&\-]*";
+    // A list item: one or two words of two letters or more ("Hepatitis B
+    // and C" is no list of a name).
+    let item = r"[A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*)?";
+    Regex::new(&format!(
+        r"\b((?:{word} ){{0,3}}?(?:{heads}) (?:of|for) (?:the )?{word}(?:(?: (?:and|of|for|the|upon|&))? {word})*(?:(?:, {item})+ (?:and|&) {item})?)"
+    ))
+    .expect("valid regex")
+});
 
 /// "the London Crime Reduction Board": a definite article, then capitalised
 /// words ending in a word that heads organisations' names.
@@ -224,11 +276,130 @@ fn longest_named<'l>(line: &'l str, shortest: regex::Match<'l>) -> regex::Match<
         .unwrap_or(shortest)
 }
 
-fn named_bare(line: &str) -> Vec<regex::Match<'_>> {
+/// Bodies named head first ("the Ministry of Justice", "the Department for
+/// Education and London Councils" → two), without a sentence's first word
+/// ("In", "The") and not where the name goes on as a list this does not
+/// read ("Department of Levelling up, Housing and Communities").
+fn named_head_first(line: &str) -> Vec<&str> {
+    // The name runs on: into a list this does not read, into capitalised
+    // words, or into the next line of a page ("National Institute for
+    // Health and" / "Care Excellence").
+    static GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?: [a-z]+,)? [A-Z]| (?:and|of|for|&)\s*$)").expect("valid regex")
+    });
+    let mut out = Vec::new();
+    for m in HEAD_FIRST.find_iter(line) {
+        // "his Office for Policing and Crime": a body named by whose it is,
+        // not by its name.
+        let previous = line[..m.start()]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        let owned = ["his", "her", "its", "their", "our", "my", "your"].contains(&previous);
+        if owned || GOES_ON.is_match(&line[m.end()..]) {
+            continue;
+        }
+        let mut name = m.as_str();
+        while let Some((first, rest)) = name.split_once(' ') {
+            let stop = [
+                "the", "a", "an", "in", "at", "by", "from", "to", "with", "and", "as", "on",
+            ]
+            .contains(&first.to_lowercase().as_str());
+            if stop && rest.split_whitespace().count() >= 3 {
+                name = rest;
+            } else {
+                break;
+            }
+        }
+        // "Mayor's Office for Policing and Crime Annual Report": a paper.
+        let last = name.split_whitespace().last().unwrap_or("");
+        if PAPERS.contains(&last) {
+            continue;
+        }
+        let start = name.as_ptr() as usize - line.as_ptr() as usize;
+        // After a comma, an item of a list; but not a name its
+        // abbreviation spells out whole ("… Constabulary and Fire & Rescue
+        // Services (HMICFRS)").
+        let abbreviated = line[start + name.len()..]
+            .strip_prefix(" (")
+            .and_then(|rest| rest.split_once(')'))
+            .is_some_and(|(abbr, _)| is_abbreviation_of(abbr, name) && abbr.len() > 3);
+        let in_list = !abbreviated
+            && line[..start]
+                .trim_end()
+                .trim_end_matches("the")
+                .trim_end()
+                .ends_with(',');
+        // "Department of Health and UKHSA", "… and Department for
+        // Transport", ", the Department for Education and London
+        // Councils": a body after an "and", named whole on its own.
+        let mut rest = name;
+        while let Some((first, second)) = split_at_body(rest, in_list) {
+            out.push(first);
+            rest = second;
+        }
+        // Two "and"s left in one name: which words are whose is not clear.
+        if rest.matches(" and ").count() <= 1 {
+            out.push(rest);
+        }
+    }
+    out
+}
+
+/// Last words of papers' names ("… Annual Report", "… Crime Plan").
+const PAPERS: &[&str] = &[
+    "Report",
+    "Plan",
+    "Strategy",
+    "Review",
+    "Statement",
+    "Framework",
+    "Programme",
+    "Act",
+];
+
+/// The first "and" in a head-first name after which a body is named whole:
+/// a name written head first, an abbreviation, or (in a comma list) words
+/// ending in a word that heads bodies' names.
+fn split_at_body(name: &str, in_list: bool) -> Option<(&str, &str)> {
+    name.match_indices(" and ").find_map(|(at, joiner)| {
+        let (first, second) = (&name[..at], &name[at + joiner.len()..]);
+        let words: Vec<&str> = second.split_whitespace().collect();
+        // Up to three capitalised words, then the head ("UK Health
+        // Security Agency" is not; "London Borough of …" is).
+        let head_first = words
+            .windows(2)
+            .take(4)
+            .position(|w| HEADS_FIRST.contains(&w[0]) && ["of", "for"].contains(&w[1]));
+        let head_first = head_first.is_some_and(|at| {
+            words[..at]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase))
+        });
+        let abbreviation = words[0].len() >= 2 && words[0].chars().all(|c| c.is_ascii_uppercase());
+        let listed =
+            in_list && one_name(second) && words.last().is_some_and(|w| ORG_HEADS.contains(w));
+        let first_whole = first.contains(" of ") || first.contains(" for ");
+        ((head_first || abbreviation || listed) && first_whole).then_some((first, second))
+    })
+}
+
+/// Where a name found up to `end` runs on through capitalised words into a
+/// later head word ("South London and Maudsley NHS Foundation" → "… Trust"),
+/// the end of the longer name.
+fn run_on_to_head(line: &str, end: usize) -> usize {
+    static RUNS_ON: LazyLock<Regex> = LazyLock::new(|| {
+        let heads = ORG_HEADS.join("|");
+        Regex::new(&format!(r"^(?: [A-Z][\w&]*){{0,3}} (?:{heads})\b")).expect("valid regex")
+    });
+    RUNS_ON.find(&line[end..]).map_or(end, |m| end + m.end())
+}
+
+fn named_bare(line: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(m) = BARE.find_at(line, from) {
-        from = m.end();
         let before = line[..m.start()].trim_end();
         let previous = before.rsplit(' ').next().unwrap_or("");
         // After "and", "of" or "for" the name began earlier ("His Majesty's
@@ -246,7 +417,9 @@ fn named_bare(line: &str) -> Vec<regex::Match<'_>> {
             .strip_prefix(" and ")
             .is_some_and(|rest| rest.starts_with(char::is_uppercase));
         if mid_sentence && !runs_on {
-            out.push(m);
+            let end = run_on_to_head(line, m.end());
+            from = end;
+            out.push(m.start()..end);
         } else {
             // Skip the rest of a name not taken, so that its tail is not read as one.
             from = m.end()
@@ -319,6 +492,11 @@ const KINDS: &[&str] = &[
     "Advisory",
     "Statutory",
     "Standing",
+    "Working",
+    "Trade",
+    "Senior",
+    "Leadership",
+    "Political",
 ];
 
 /// Whether a name is only words of kind and head words, with a word of kind
@@ -573,6 +751,13 @@ impl Orgs {
                 && Self::looks_like_org(phrase))
     }
 
+    /// Whether a phrase opens with a word of a post or a paper, not a body
+    /// ("Mayor of London", "Head of Legal Services").
+    pub fn opens_with_post(phrase: &str) -> bool {
+        let first = phrase.split_whitespace().next().unwrap_or("");
+        NOT_BODIES.contains(&first)
+    }
+
     /// The two bodies a joint meeting's name joins ("Audit Committee and
     /// General Purposes Committee"): the name parts at an "and" where both
     /// sides are whole names of bodies, each of two words or more ending in
@@ -606,12 +791,17 @@ impl Orgs {
         let abbreviation = words.len() == 1
             && (2..=6).contains(&words[0].len())
             && words[0].chars().all(|c| c.is_ascii_uppercase());
-        // "Office of the Harbour Commissioner": an office, department or ministry of something.
-        let office_of = words.len() >= 3
-            && ["Office", "Department", "Ministry", "Commission"].contains(&words[0])
-            && ["of", "for"].contains(&words[1]);
+        // "Office of the Harbour Commissioner", "International Centre for
+        // the Study of Radicalisation": a body's name written head first,
+        // not a post's ("Head of Service for Children").
+        let head_first = capitalised
+            && words.len() >= 3
+            && !NOT_BODIES.contains(&words[0])
+            && words
+                .windows(2)
+                .any(|w| HEADS_FIRST.contains(&w[0]) && ["of", "for"].contains(&w[1]));
         abbreviation
-            || office_of
+            || head_first
             || (capitalised && words.last().is_some_and(|w| ORG_HEADS.contains(w)))
     }
 
@@ -641,24 +831,26 @@ impl Orgs {
     /// ending in a word that heads organisations' names, not a post ("the
     /// Head of …") or a paper.
     pub fn named_in(line: &str) -> Vec<&str> {
-        NAMED
+        let names: Vec<&str> = NAMED
             .captures_iter(line)
             .filter_map(|c| c.get(1))
-            .map(|m| longest_named(line, m))
+            .map(|m| longest_named(line, m).range())
             .chain(named_bare(line))
             .filter(|m| {
                 // A name that goes on ("the Former Metropolitan Police
                 // Commissioner", "the International Centre for the Study of …")
                 // is not this one.
-                let after = &line[m.end()..];
+                let after = &line[m.end..];
                 let goes_on = after.starts_with(['\'', '’'])
-                    || [" of ", " for "].iter().any(|w| after.starts_with(w))
+                    || [" of ", " for ", " into "]
+                        .iter()
+                        .any(|w| after.starts_with(w))
                     || after
                         .strip_prefix(' ')
                         .is_some_and(|rest| rest.starts_with(char::is_uppercase));
                 !goes_on
             })
-            .flat_map(|m| split_joined(line, m.start(), m.as_str()))
+            .flat_map(|m| split_joined(line, m.start, &line[m]))
             .filter(|(name, listed)| {
                 let first = name.split_whitespace().next().unwrap_or("");
                 let last = name.split_whitespace().last().unwrap_or("");
@@ -690,7 +882,33 @@ impl Orgs {
                     && !is_generic(name)
             })
             .map(|(name, _)| name)
-            .collect()
+            .chain(named_head_first(line).into_iter().filter(|name| {
+                let first = name.split_whitespace().next().unwrap_or("");
+                let post = ["Member", "Director", "Chairman"]
+                    .iter()
+                    .any(|w| name.contains(w));
+                !NOT_BODIES.contains(&first) && !post && !is_generic(name)
+            }))
+            .collect();
+        // One name read by two rules, or a name inside a longer one: the longest.
+        let span = |name: &str| {
+            let start = name.as_ptr() as usize - line.as_ptr() as usize;
+            (start, start + name.len())
+        };
+        let spans: Vec<(usize, usize)> = names.iter().map(|n| span(n)).collect();
+        let mut out: Vec<&str> = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            let (a, b) = spans[i];
+            let inside = spans
+                .iter()
+                .enumerate()
+                .any(|(j, &(c, d))| j != i && c <= a && b <= d && (d - c > b - a || j < i));
+            if !inside {
+                out.push(name);
+            }
+        }
+        out.sort_by_key(|n| span(n));
+        out
     }
 
     /// Organisations a line lists beside bodies already known ("made up of
@@ -930,6 +1148,48 @@ mod tests {
         assert_eq!(Orgs::joint("Police and Crime Committee"), None);
         assert!(orgs.names_a_body("Audit Commission"));
         assert!(!orgs.names_a_body("Head of Legal Services"));
+    }
+
+    #[test]
+    fn bodies_named_head_first() {
+        assert_eq!(
+            Orgs::named_in("evidence from the Ministry of Justice and the Council of Europe."),
+            vec!["Ministry of Justice", "Council of Europe"]
+        );
+        // A list inside a name, and names in a list.
+        assert_eq!(
+            Orgs::named_in("from the Department for Culture, Media and Sport, Department for Health and Social Care and Department for Transport (X12)"),
+            vec![
+                "Department for Culture, Media and Sport",
+                "Department for Health and Social Care",
+                "Department for Transport"
+            ]
+        );
+        assert_eq!(
+            Orgs::named_in("includes the Department of Health and UKHSA here"),
+            vec!["Department of Health", "UKHSA"]
+        );
+        // An abbreviation that spells out the whole name keeps it whole.
+        assert_eq!(
+            Orgs::named_in("In its report, His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) said"),
+            vec!["His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"]
+        );
+        // Named by whose it is; running on in words not read; into a subject.
+        assert!(Orgs::named_in("the Mayor and his Office for Policing and Crime").is_empty());
+        assert!(
+            Orgs::named_in("from the Department of Levelling up, Housing and Communities")
+                .is_empty()
+        );
+        assert!(Orgs::named_in("the National Confidential Inquiry into Suicide").is_empty());
+        // A head word inside a longer name does not end it.
+        assert_eq!(
+            Orgs::named_in("developed by South London and Maudsley NHS Foundation Trust in"),
+            vec!["South London and Maudsley NHS Foundation Trust"]
+        );
+        assert!(Orgs::looks_like_org(
+            "Centre for Protection of National Infrastructure"
+        ));
+        assert!(!Orgs::looks_like_org("Head of Service for Children"));
     }
 
     #[test]

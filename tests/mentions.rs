@@ -346,3 +346,101 @@ fn people_named_with_a_role_in_prose_and_bodies_in_lists_are_found() {
     }
     assert!(!orgs.iter().any(|o| o.contains(" and Harbour")), "{orgs:?}");
 }
+
+#[test]
+fn bodies_named_head_first_and_the_authors_of_cited_works_are_organisations() {
+    // A report written for the tests names bodies head first, with a list
+    // inside a name, several in one list, and cites works by their authors.
+    let dir = common::fixture("bodies-in-prose");
+    let text = std::fs::read_to_string(dir.join("northshore-harbour-report.md")).unwrap();
+    let q = r#"{ organisations(first: 100) { edges { node { name provenance { firstLine quote }
+        authored { title } } } } }"#;
+    let data = common::query_over(&[dir], q);
+    let orgs: Vec<&serde_json::Value> = data["organisations"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["node"])
+        .collect();
+    let names: Vec<&str> = orgs.iter().map(|o| o["name"].as_str().unwrap()).collect();
+    for body in [
+        "Ministry of Harbours",
+        "Council of the Northern Isles",
+        "Department for Rivers, Coasts and Ports",
+        "Department for Island Transport",
+        "Department of Coastal Health",
+        "NHS Northshore",
+        "Northshore Inspectorate of Harbour Police and Fire & Rescue Services",
+        "Westcliff and Eastcliff NHS Foundation Trust",
+    ] {
+        assert!(text.contains(body), "{body} is in the fixture");
+        assert!(names.contains(&body), "{body} not in {names:?}");
+    }
+    // Not a body of its own: a body named by whose it is, a name that runs
+    // on in a way not read, the tail of a longer name, a post, a series.
+    for part in [
+        "Office for Harbour Affairs",
+        "Levelling",
+        "Coastal Health and",
+        "Rescue Services",
+        "Mayor",
+        "NQT",
+        "Penrose",
+    ] {
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains(part) && !n.contains("Inspectorate")),
+            "{part} in {names:?}"
+        );
+    }
+    // Each footnote's author before its linked title, from the raw lines:
+    // a publication in italics, a body, two bodies at once; a person, a
+    // post or an abbreviation never spelled out is no organisation.
+    let footnote = Regex::new(r"^<sup>\d+</sup> (.+?), \[([^\]]+)\]").unwrap();
+    let mut checked = 0;
+    for line in text.lines() {
+        let Some(cap) = footnote.captures(line) else {
+            continue;
+        };
+        let (slot, title) = (&cap[1], &cap[2]);
+        let authors: Vec<&str> = orgs
+            .iter()
+            .filter(|o| {
+                o["authored"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|d| d["title"] == title)
+            })
+            .map(|o| o["name"].as_str().unwrap())
+            .collect();
+        let bodies: Vec<String> = if slot.starts_with("Lord ")
+            || slot.starts_with("Mayor ")
+            || slot.chars().all(|c| c.is_ascii_uppercase())
+        {
+            Vec::new()
+        } else {
+            slot.trim_matches('*')
+                .split('/')
+                .map(|b| b.trim_start_matches("The ").to_owned())
+                .collect()
+        };
+        let mut authors: Vec<String> = authors.iter().map(|a| a.to_string()).collect();
+        authors.sort();
+        let mut bodies = bodies;
+        bodies.sort();
+        assert_eq!(authors, bodies, "authors of {title}");
+        checked += 1;
+    }
+    assert_eq!(checked, 7);
+    for org in &orgs {
+        for span in org["provenance"].as_array().unwrap() {
+            let line = text
+                .lines()
+                .nth(span["firstLine"].as_u64().unwrap() as usize - 1)
+                .unwrap();
+            assert!(line.contains(span["quote"].as_str().unwrap()), "{span}");
+        }
+    }
+}

@@ -128,8 +128,8 @@ node_type! {
         }
 
         /// Documents this organisation wrote: letters it signed as a body,
-        /// and the document a review team is named after ("Baroness Casey
-        /// Review").
+        /// the document a review team is named after ("Baroness Casey
+        /// Review"), and works a footnote cites it as the author of.
         async fn authored(&self) -> Vec<Document> {
             self.0.incoming(EdgeKind::AuthoredBy)
         }

@@ -336,6 +336,9 @@ fn add_citation(
                 external = external.with("by", by);
             }
             ctx.out.add_node(external);
+            if raw.contains("](") {
+                add_authors(ctx, raw, n, &doc);
+            }
             Cited::Document { key: doc }
         }
     };
@@ -350,6 +353,122 @@ fn add_citation(
     }
     ctx.out.add_edge(edge);
     meeting
+}
+
+/// Who wrote a cited work, from the place before its linked title
+/// ("Runnymede Trust, [Title](…), date"): each author an `authored-by` edge
+/// from the work. A person of the document by their name; a body where the
+/// place names no person and no post (see `cited_bodies`), made a node if
+/// the document has none yet.
+fn add_authors(ctx: &mut Ctx<'_>, raw: &str, n: usize, work: &str) {
+    let Some((slot, _)) = raw.split_once(", [") else {
+        return;
+    };
+    for (written, as_quoted) in cited_bodies(ctx, slot) {
+        let Some(org) = ctx.orgs.resolve(&written) else {
+            continue;
+        };
+        let span = ctx.src.quote_line(n, &as_quoted);
+        if !ctx.out.nodes.contains_key(&org.key) {
+            ctx.out.add_node(
+                super::entities::org_node(&org, span.clone())
+                    .with(crate::model::NAME_SOURCE, "cited-author"),
+            );
+        }
+        ctx.out.add_edge(Edge::new(
+            work.to_owned(),
+            EdgeKind::AuthoredBy,
+            org.key,
+            span,
+        ));
+    }
+    let name = plain(slot);
+    if let Some(person) = PersonName::parse(&name).filter(|p| !p.titles.is_empty()) {
+        if ctx.out.nodes.contains_key(&person.node_key()) {
+            ctx.out.add_edge(Edge::new(
+                work.to_owned(),
+                EdgeKind::AuthoredBy,
+                person.node_key(),
+                ctx.src.quote_line(n, &name),
+            ));
+        }
+    }
+}
+
+/// The bodies the author's place of a citation names, each as read and as
+/// quoted: a publication in italics ("*The Times*"), a name with the
+/// article ("The Guardian") or an abbreviation first ("UK Parliament"), a
+/// name that reads as a body's or that the document knows, or one
+/// capitalised word ("Liberty"). Not a person (a title, a peerage, a person
+/// of the document), a post ("Mayor of London"), a sentence or a numbered
+/// paper ("DMPC Decision – PCD 335"). Two bodies joined by "/" ("LFB/FBU")
+/// or by "and" after a whole name are two.
+fn cited_bodies(ctx: &Ctx<'_>, slot: &str) -> Vec<(String, String)> {
+    let italic = slot.trim().starts_with('*') && slot.trim().ends_with('*');
+    let name = plain(slot).trim().trim_matches('*').trim().to_owned();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_joiner = |w: &str| ["of", "and", "for", "the", "&"].contains(&w);
+    let shaped = !words.is_empty()
+        && words.len() <= 6
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || is_joiner(w))
+        && !name.contains(|c: char| c.is_ascii_digit() || ":;,–—".contains(c))
+        && !Orgs::opens_with_post(&name);
+    if !shaped {
+        return Vec::new();
+    }
+    let person = PersonName::parse(&name).is_some_and(|p| {
+        !p.titles.is_empty()
+            || !p.post_nominals.is_empty()
+            || crate::names::PEERAGES
+                .iter()
+                .any(|peer| p.core.starts_with(&format!("{peer} ")))
+            || ctx.out.nodes.contains_key(&p.node_key())
+    });
+    if person {
+        return Vec::new();
+    }
+    let abbreviation = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+    let body = |part: &str| {
+        let part_words: Vec<&str> = part.split_whitespace().collect();
+        match part_words.as_slice() {
+            [] => false,
+            // An abbreviation the text never spells out ("MQT") may be a
+            // series, not a body.
+            [one] if abbreviation(one) => ctx.orgs.is_known(one),
+            [_] => true,
+            [first, ..] => {
+                italic
+                    || *first == "The"
+                    || abbreviation(first)
+                    || ctx.orgs.is_known(part)
+                    || Orgs::looks_like_org(part)
+            }
+        }
+    };
+    let parts: Vec<&str> = if name.contains('/') {
+        name.split('/').map(str::trim).collect()
+    } else {
+        match name.split_once(" and ") {
+            Some((first, second))
+                if first.contains(' ')
+                    && Orgs::looks_like_org(first)
+                    && second.starts_with(char::is_uppercase) =>
+            {
+                vec![first, second]
+            }
+            _ => vec![name.as_str()],
+        }
+    };
+    if parts.iter().all(|p| body(p)) {
+        parts
+            .iter()
+            .map(|p| ((*p).to_owned(), (*p).to_owned()))
+            .collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// The person a sentence reports as speaking, with the name as written:

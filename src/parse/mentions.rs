@@ -416,6 +416,9 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     for n in 1..=src.len() {
         let line = src.line(n);
         for written in crate::orgs::Orgs::named_in(line) {
+            if cut_by_wrap(src, n, written) {
+                continue;
+            }
             let Some(org) = ctx.orgs.resolve(written) else {
                 continue;
             };
@@ -451,7 +454,19 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     };
     for n in 1..=src.len() {
         let line = src.line(n);
+        // A list's commas inside one name ("Department for Environment,
+        // Food & Rural Affairs") do not cut it into items.
+        let whole: Vec<&str> = crate::orgs::Orgs::named_in(line);
+        let at = |s: &str| s.as_ptr() as usize - line.as_ptr() as usize;
         for written in crate::orgs::Orgs::listed_with(line, known) {
+            let (a, b) = (at(written), at(written) + written.len());
+            let inside = whole.iter().any(|w| {
+                let (c, d) = (at(w), at(w) + w.len());
+                c < b && a < d && (c, d) != (a, b)
+            });
+            if inside {
+                continue;
+            }
             let person = PersonName::parse(written)
                 .is_some_and(|p| !p.titles.is_empty() || !p.post_nominals.is_empty())
                 || people
@@ -653,4 +668,15 @@ fn is_post_of_body(post: &str) -> bool {
             && body[0].starts_with(|c: char| c.is_ascii_uppercase());
         abbreviation || (body.len() >= 2 && crate::orgs::Orgs::looks_like_org(&body.join(" ")))
     })
+}
+
+/// Whether a name found on line `n` may be the part of a longer one that a
+/// wrapped line cuts ("… the Office of the Chief Medical Officer Northern" /
+/// "Ireland …"): the name ends a line of running prose (no heading, list or
+/// table marker, longer than a short label) that no punctuation closes.
+fn cut_by_wrap(src: &crate::text::Source<'_>, n: usize, name: &str) -> bool {
+    let line = src.line(n).trim_end();
+    let prose =
+        !line.trim_start().starts_with(['#', '-', '*', '|', '>']) && line.chars().count() > 50;
+    prose && line.ends_with(name) && line.len() > name.len()
 }
