@@ -211,6 +211,7 @@ const HEADS_FIRST: &[&str] = &[
     "Society",
     "Union",
     "Directorate",
+    "College",
 ];
 
 /// "the Ministry of Justice", "Association of Ambulance Chief Executives":
@@ -220,9 +221,9 @@ const HEADS_FIRST: &[&str] = &[
 static HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     let heads = HEADS_FIRST.join("|");
     let word = r"[A-Z][\w'’&\-]*";
-    // A list item: one or two words of two letters or more ("Hepatitis B
+    // A list item: one to three words of two letters or more ("Hepatitis B
     // and C" is no list of a name).
-    let item = r"[A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*)?";
+    let item = r"[A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*){0,2}";
     Regex::new(&format!(
         r"\b((?:{word} ){{0,3}}?(?:{heads}) (?:of|for) (?:the )?{word}(?:(?: (?:and|of|for|the|upon|&))? {word})*(?:(?:, {item})+ (?:and|&) {item})?)"
     ))
@@ -300,7 +301,8 @@ fn named_head_first(line: &str) -> Vec<&str> {
         if owned || GOES_ON.is_match(&line[m.end()..]) {
             continue;
         }
-        let mut name = m.as_str();
+        // "Royal College of Physicians’ report": the body, not its possessive.
+        let mut name = m.as_str().trim_end_matches(['\'', '’']);
         while let Some((first, rest)) = name.split_once(' ') {
             let stop = [
                 "the", "a", "an", "in", "at", "by", "from", "to", "with", "and", "as", "on",
@@ -404,6 +406,11 @@ fn named_bare(line: &str) -> Vec<std::ops::Range<usize>> {
         let previous = before.rsplit(' ').next().unwrap_or("");
         // After "and", "of" or "for" the name began earlier ("His Majesty's
         // Courts and Tribunals Service"): a part of a longer name, not one.
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        // A proper name's first word, not one that says what kind of body
+        // ("that Police Service" is a determiner's; "that Humberside Police
+        // has" a conjunction's).
+        let proper = !KINDS.contains(&words[0]) && !ORG_HEADS.contains(&words[0]);
         let mid_sentence = !previous.is_empty()
             && previous.chars().all(|c| c.is_ascii_lowercase())
             && ![
@@ -411,21 +418,50 @@ fn named_bare(line: &str) -> Vec<std::ops::Range<usize>> {
                 "any", "and", "of", "for",
             ]
             .contains(&previous);
+        // "told us that Humberside Police has …"; "its Online Harms Working
+        // Group": a body's own name of three words or more.
+        let after_determiner = proper
+            && (previous == "that" || (["its", "their"].contains(&previous) && words.len() >= 3));
+        // "City of London Police and Hertfordshire Police": two bodies of one
+        // kind, the same head word ending both.
+        let head = words.last().copied().unwrap_or("");
+        let parallel = previous == "and"
+            && proper
+            && before
+                .strip_suffix("and")
+                .is_some_and(|b| b.trim_end().ends_with(&format!(" {head}")));
+        let mid_sentence = mid_sentence || after_determiner || parallel;
         // "London Police and Crime Plan": the shortest name that ends in a
         // head word is the start of a longer phrase.
-        let runs_on = line[m.end()..]
-            .strip_prefix(" and ")
-            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        // Not where a body of the same kind follows ("Eastvale Police and
+        // Westwold Police").
+        let runs_on = [" and ", " & "].iter().any(|joiner| {
+            line[m.end()..].strip_prefix(joiner).is_some_and(|rest| {
+                let next: Vec<&str> = rest
+                    .split(' ')
+                    .take(5)
+                    .take_while(|w| w.starts_with(char::is_uppercase))
+                    .collect();
+                let parallel_next = next.len() >= 2
+                    && next[1..]
+                        .iter()
+                        .any(|w| w.trim_end_matches([',', '.', ';']) == head);
+                rest.starts_with(char::is_uppercase) && !parallel_next
+            })
+        });
         if mid_sentence && !runs_on {
             let end = run_on_to_head(line, m.end());
             from = end;
             out.push(m.start()..end);
         } else {
-            // Skip the rest of a name not taken, so that its tail is not read as one.
-            from = m.end()
-                + line[m.end()..]
-                    .find(|c: char| !(c.is_alphanumeric() || " '’&".contains(c)))
-                    .unwrap_or(line.len() - m.end());
+            // Skip the rest of a name not taken, so that its tail is not
+            // read as one, up to an "and" that may join a second body.
+            let rest = &line[m.end()..];
+            let stop = rest
+                .find(|c: char| !(c.is_alphanumeric() || " '’&".contains(c)))
+                .unwrap_or(rest.len());
+            let stop = rest[..stop].find(" and ").map_or(stop, |at| at + 1);
+            from = m.end() + stop;
         }
     }
     out
@@ -841,10 +877,16 @@ impl Orgs {
                 // Commissioner", "the International Centre for the Study of …")
                 // is not this one.
                 let after = &line[m.end..];
+                // A small word then a capitalised one ("… for the Study
+                // of …"); not "… Services for their consideration".
+                let joined_on = [" of ", " for ", " into "].iter().any(|w| {
+                    after.strip_prefix(w).is_some_and(|rest| {
+                        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                        rest.starts_with(char::is_uppercase)
+                    })
+                });
                 let goes_on = after.starts_with(['\'', '’'])
-                    || [" of ", " for ", " into "]
-                        .iter()
-                        .any(|w| after.starts_with(w))
+                    || joined_on
                     || after
                         .strip_prefix(' ')
                         .is_some_and(|rest| rest.starts_with(char::is_uppercase));
@@ -867,8 +909,9 @@ impl Orgs {
                 .iter()
                 .any(|w| name.contains(w));
                 let month = crate::text::find_date(&format!("1 {first} 2000")).is_some();
-                // "the Crown Courts", "the Local Authorities": with the
-                // article, a plural head names a class of bodies, not one.
+                // "the Crown Courts", "the Local Authorities", "report on
+                // Probation Services": a plural head names a class of
+                // bodies, not one.
                 // The second of two listed bodies is named as written ("and London Councils").
                 let class = !listed && last.ends_with('s') && !last.ends_with("ss");
                 !NOT_BODIES.contains(&first)
@@ -1186,10 +1229,40 @@ mod tests {
             Orgs::named_in("developed by South London and Maudsley NHS Foundation Trust in"),
             vec!["South London and Maudsley NHS Foundation Trust"]
         );
+        assert_eq!(
+            Orgs::named_in("students from the College of Eastvale, Northby and North East Wold."),
+            vec!["College of Eastvale, Northby and North East Wold"]
+        );
+        assert_eq!(
+            Orgs::named_in("as the Royal College of Surgeons’ guidance says"),
+            vec!["Royal College of Surgeons"]
+        );
         assert!(Orgs::looks_like_org(
             "Centre for Protection of National Infrastructure"
         ));
         assert!(!Orgs::looks_like_org("Head of Service for Children"));
+    }
+
+    #[test]
+    fn bodies_named_after_a_conjunction_an_owner_or_a_body_of_their_kind() {
+        assert_eq!(
+            Orgs::named_in("told us that Northby Police has cut demand"),
+            vec!["Northby Police"]
+        );
+        assert_eq!(
+            Orgs::named_in("colleagues from Eastvale Police and Westwold Police for an operation"),
+            vec!["Eastvale Police", "Westwold Police"]
+        );
+        assert_eq!(
+            Orgs::named_in("MOPAC should renew its Online Harms Working Group, which"),
+            vec!["Online Harms Working Group"]
+        );
+        // A determiner's class; a small word then lower case is not a longer name.
+        assert!(Orgs::named_in("said that Police Service staff").is_empty());
+        assert_eq!(
+            Orgs::named_in("was passed to Eastvale Legal Service for their view."),
+            vec!["Eastvale Legal Service"]
+        );
     }
 
     #[test]
