@@ -6,7 +6,8 @@
 //! - [`model`]: plain data: nodes, edges, spans (provenance), kinds.
 //! - [`text`]: source lines with byte offsets; markup stripping, slugs, dates.
 //! - [`names`]: people's names, titles, post-nominals and speaker labels.
-//! - [`orgs`]: organisation names and abbreviations resolved to one node each.
+//! - [`orgs`]: organisation names and abbreviations resolved to one node each;
+//!   `orgs::prose` finds bodies running text names by the shape of their names.
 //! - [`parse`]: pure parsers returning a contribution and diagnostics, one
 //!   module per structure: `entities` (people, organisations, roles shared by
 //!   all), `signals` (the evidence a document's kind is decided from),
