@@ -3,7 +3,9 @@
 //! meeting of an organisation named "X and Y"; the earlier meeting a set of
 //! minutes approves is the body's whose minutes name it; another body's
 //! meeting named in passing is that body's; a group of visitors under one
-//! bracket naming their body all come from it. Every expectation is read
+//! bracket naming their body all come from it, and officers and visitors
+//! listed in paragraphs of their own under a present label are not
+//! members (their attendance is `officer` or `guest`). Every expectation is read
 //! from each document's own lines (as `sourceText` gives them), for every
 //! document of the made-up and the real fixtures that has the shape.
 
@@ -324,4 +326,126 @@ fn an_agenda_front_page_gives_its_meeting_and_items_without_page_numbers() {
     }
     // The made-up pack and the real Merton pack.
     assert!(fronts >= 2, "{fronts}");
+}
+
+/// The people of a paragraph that is only names with brackets, read from
+/// its text: `Some((names, shared))`, where `shared` is true when one
+/// bracket at the end is every name's ("A, B and C (Audit Office)") and
+/// false when each name has its own ("A (Director of X), B (Head of Y)").
+fn bracketed_names(paragraph: &str) -> Option<(Vec<String>, bool)> {
+    let name = r"[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+)+";
+    let own = Regex::new(&format!(r"^{name} \([^()]+\)$")).unwrap();
+    let bare = Regex::new(&format!(r"^{name}$")).unwrap();
+    let shared_end = Regex::new(&format!(r"^({name}) \([^()]+\)$")).unwrap();
+    // Split at commas and "and" outside brackets.
+    let text = paragraph.trim().trim_end_matches('.');
+    let mut pieces: Vec<&str> = Vec::new();
+    let (mut depth, mut start) = (0, 0);
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        let cut = [", ", " and "]
+            .into_iter()
+            .find(|sep| depth == 0 && text[at..].starts_with(sep) && at >= start);
+        if let Some(sep) = cut {
+            pieces.push(text[start..at].trim());
+            start = at + sep.len();
+        }
+    }
+    pieces.push(text[start..].trim());
+    let name_of = |piece: &str| piece.split(" (").next().unwrap().to_owned();
+    if pieces.len() >= 2 && pieces.iter().all(|p| own.is_match(p)) {
+        return Some((pieces.iter().map(|p| name_of(p)).collect(), false));
+    }
+    let (last, rest) = pieces.split_last()?;
+    if !rest.is_empty() && rest.iter().all(|p| bare.is_match(p)) && shared_end.is_match(last) {
+        let mut names: Vec<String> = rest.iter().map(|p| (*p).to_owned()).collect();
+        names.push(name_of(last));
+        return Some((names, true));
+    }
+    None
+}
+
+#[test]
+fn officers_and_visitors_listed_apart_under_a_present_label_are_not_members() {
+    let schema = schema_over(&[fixture("joint-session"), fixture("real")]);
+    let label = Regex::new(r"(?i)^(?:also )?present:").unwrap();
+    let mut officers = 0;
+    let mut visitors = 0;
+    for document in documents(&schema) {
+        let lines = lines_of(&schema, &document);
+        // Paragraphs: runs of non-blank lines, joined with spaces.
+        let mut paragraphs: Vec<String> = Vec::new();
+        let mut open = false;
+        for (_, text) in &lines {
+            let text = text.trim();
+            if text.is_empty() {
+                open = false;
+            } else if open {
+                let last = paragraphs.last_mut().unwrap();
+                last.push(' ');
+                last.push_str(text);
+            } else {
+                paragraphs.push(text.to_owned());
+                open = true;
+            }
+        }
+        for (at, paragraph) in paragraphs.iter().enumerate() {
+            if !label.is_match(paragraph) {
+                continue;
+            }
+            // The label's own list (on its line, or the paragraph after a
+            // label alone), then the paragraphs listed apart after it.
+            let alone = label.replace(paragraph, "").trim().is_empty();
+            let skip = at + 1 + usize::from(alone);
+            for later in paragraphs.iter().skip(skip) {
+                let Some((names, shared)) = bracketed_names(later) else {
+                    break;
+                };
+                let members_role = ["chair", "member", "substitute"]
+                    .iter()
+                    .any(|w| later.to_lowercase().contains(w));
+                if members_role {
+                    break;
+                }
+                let expected = if shared { "guest" } else { "officer" };
+                for name in names {
+                    let data = run(
+                        &schema,
+                        &format!(
+                            r#"{{ person(name: "{name}") {{ attendance {{ status provenance {{ documentId }} }} roles {{ basis organisation {{ name }} }} }} }}"#
+                        ),
+                    );
+                    let person = &data["person"];
+                    let here: Vec<&Value> = person["attendance"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter(|a| a["provenance"][0]["documentId"] == document.as_str())
+                        .collect();
+                    assert!(!here.is_empty(), "{name} ({document}) has no attendance");
+                    for a in here {
+                        assert_eq!(a["status"], expected, "{name} in {document}");
+                    }
+                    for role in person["roles"].as_array().unwrap() {
+                        assert_ne!(role["basis"], "present", "{name}: {role}");
+                    }
+                    if shared {
+                        visitors += 1;
+                    } else {
+                        officers += 1;
+                    }
+                }
+            }
+        }
+    }
+    // The made-up pack has 2 officers and 3 visitors, Merton's two meetings
+    // 5 officers and 5 visitors each.
+    assert!(
+        officers >= 12 && visitors >= 13,
+        "{officers} officers, {visitors} visitors"
+    );
 }

@@ -44,6 +44,8 @@ pub(super) enum List {
     Apologies,
     /// Absent without apologies.
     Absent,
+    /// People of another body, listed apart under a present label.
+    Visitors,
 }
 
 /// Labels in the order they are tried: longer first, so "Also present"
@@ -637,7 +639,7 @@ fn read_list(
         }
     }
     let mut last = first;
-    for (line, offset, end) in ranges {
+    for (paragraph, (line, offset, end)) in ranges.into_iter().enumerate() {
         let end = if sentence {
             end
         } else {
@@ -651,6 +653,10 @@ fn read_list(
         let title = strip_plural_title(text.trim_start()).1;
         let pieces = split_list(&joined);
         let shared = shared_body(ctx, &pieces);
+        let list = match paragraph {
+            0 => list,
+            _ => listed_apart(ctx, list, &pieces, shared.is_some()),
+        };
         for (piece, first_line, last_line) in pieces {
             // "A, B and C (Audit Commission)": the body is each one's.
             let piece = match &shared {
@@ -683,6 +689,58 @@ fn shared_body(ctx: &Ctx<'_>, pieces: &[(String, usize, usize)]) -> Option<Strin
         .iter()
         .all(|(p, _, _)| !p.contains('('));
     (others_bare && ctx.orgs.names_a_body(bracket)).then(|| bracket.to_owned())
+}
+
+/// Which list a later paragraph under a present label is. Minutes list
+/// members, then officers, then visitors, each a paragraph of its own under
+/// one label ("PRESENT:" over councillors; "Caroline Holland (Director of
+/// Corporate Services), Grant Miles (Head of Finance)"; "Suresh Patel …
+/// (Audit Commission)"). A paragraph where every name has a bracket and no
+/// bracket is a member's role lists officers, or visitors when every
+/// bracket names a body; any other paragraph goes on with the label's list.
+fn listed_apart(
+    ctx: &Ctx<'_>,
+    list: List,
+    pieces: &[(String, usize, usize)],
+    shared_body: bool,
+) -> List {
+    if !matches!(list, List::Present | List::AlsoPresent) || pieces.is_empty() {
+        return list;
+    }
+    if shared_body {
+        return List::Visitors;
+    }
+    let brackets: Option<Vec<&str>> = pieces
+        .iter()
+        .map(|(piece, _, _)| {
+            let piece = piece.trim_end().trim_end_matches('.');
+            let open = piece.find(" (")?;
+            piece.strip_suffix(')').map(|p| p[open + 2..].trim())
+        })
+        .collect();
+    let Some(brackets) = brackets else {
+        return list;
+    };
+    let a_members_role = |bracket: &str| {
+        let lower = bracket.to_lowercase();
+        [
+            "chair",
+            "member",
+            "substitute",
+            "mayor",
+            "councillor",
+            "leader",
+        ]
+        .iter()
+        .any(|word| lower.contains(word))
+    };
+    if brackets.iter().any(|b| a_members_role(b)) {
+        list
+    } else if brackets.iter().all(|b| ctx.orgs.names_a_body(b)) {
+        List::Visitors
+    } else {
+        List::InAttendance
+    }
 }
 
 /// A line that only refers to an item or minute: "(Item 1)", "(Minute 286)", "3.".
@@ -1072,12 +1130,16 @@ fn add_one(
         List::InAttendance => AttendanceStatus::Officer,
         List::Apologies => AttendanceStatus::Apologies,
         List::Absent => AttendanceStatus::Absent,
+        List::Visitors => AttendanceStatus::Guest,
     };
     // A later list does not undo a substitute or an earlier status.
     if entry.status.is_none() {
         entry.status = Some(status);
     }
-    entry.outside_body = matches!(list, List::AlsoPresent | List::InAttendance);
+    entry.outside_body = matches!(
+        list,
+        List::AlsoPresent | List::InAttendance | List::Visitors
+    );
     if let Some(role) = role.filter(|r| !r.is_empty()) {
         entry.role = Some(role);
     }
