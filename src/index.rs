@@ -158,6 +158,7 @@ impl Graph {
         crate::link::resolve_report_titles(&nodes, &mut edges);
         crate::link::about_in_context(&nodes, &mut edges, &documents);
         crate::link::possible_same_people(&nodes, &mut edges);
+        crate::link::possible_same_organisations(&nodes, &mut edges);
         crate::link::date_readings(&mut nodes, &edges, &documents);
         let mut graph = Graph {
             documents,

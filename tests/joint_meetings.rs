@@ -14,29 +14,10 @@ mod common;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use common::{fixture, run, schema_over};
+use common::{documents, fixture, lines_of, run, schema_over};
 use regex::Regex;
 use scrutiny::api::ScrutinySchema;
 use serde_json::Value;
-
-/// A document's lines, numbered as provenance numbers them.
-fn lines_of(schema: &ScrutinySchema, document: &str) -> Vec<(u64, String)> {
-    let data = run(
-        schema,
-        &format!(r#"{{ sourceText(document: "{document}") {{ lines {{ number text }} }} }}"#),
-    );
-    data["sourceText"]["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            (
-                l["number"].as_u64().unwrap(),
-                l["text"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
 
 /// A meeting: the names of the bodies that held it, lower-cased, and its
 /// attendance as (person, organisation as listed).
@@ -105,24 +86,6 @@ fn organisations(schema: &ScrutinySchema) -> BTreeSet<String> {
 
 fn date(written: &str) -> NaiveDate {
     NaiveDate::parse_from_str(written, "%d %B %Y").unwrap()
-}
-
-/// The documents of the graph, by source id.
-fn documents(schema: &ScrutinySchema) -> Vec<String> {
-    let data = run(
-        schema,
-        r#"{ documents(first: 100) { edges { node { id } } } }"#,
-    );
-    data["documents"]["edges"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| {
-            // A report's node is keyed as a report; its source as a document.
-            let id = e["node"]["id"].as_str().unwrap();
-            id.strip_prefix("document/").map(str::to_owned)
-        })
-        .collect()
 }
 
 #[test]

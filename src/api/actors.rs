@@ -37,6 +37,51 @@ impl SameAsCandidate {
     }
 }
 
+/// An organisation that may be the same as another ("Commission for
+/// Countering Extremism" and "Commission of Countering Extremism"), and why.
+pub struct SameOrganisationCandidate {
+    mention: super::view::Mention,
+    evidence: String,
+}
+
+#[async_graphql::Object]
+impl SameOrganisationCandidate {
+    /// The other organisation.
+    async fn organisation(&self) -> Organisation {
+        Organisation(View {
+            graph: self.mention.graph.clone(),
+            idx: self.mention.other,
+        })
+    }
+
+    /// Why they may be one ("the same words of substance in the same
+    /// order; they differ in \"for\" and \"of\"").
+    async fn evidence(&self) -> &str {
+        &self.evidence
+    }
+
+    /// Where each name is written.
+    async fn provenance(&self) -> Vec<super::view::Provenance> {
+        super::view::provenance(&self.mention.graph, &self.mention.spans)
+    }
+}
+
+/// The nodes a `possible-same-as` edge pairs with this one, each with the
+/// edge's evidence.
+fn candidates(view: &View) -> Vec<(super::view::Mention, String)> {
+    view.linked(false, EdgeKind::PossibleSameAs)
+        .into_iter()
+        .map(|m| {
+            let evidence = view
+                .graph
+                .edge_between(view.idx, EdgeKind::PossibleSameAs, m.other)
+                .and_then(|e| e.prop("evidence").map(str::to_owned))
+                .unwrap_or_default();
+            (m, evidence)
+        })
+        .collect()
+}
+
 node_type! {
     /// A person, merged across every label and spelling seen.
     Person [statements("Speaker turns by this person, in date and transcript order.", out, Spoke)] {
@@ -66,18 +111,9 @@ node_type! {
         /// Betts"): kept apart, as no document says they are one, each with
         /// the evidence and both names' places.
         async fn possible_same_as(&self) -> Vec<SameAsCandidate> {
-            self.0
-                .linked(false, EdgeKind::PossibleSameAs)
+            candidates(&self.0)
                 .into_iter()
-                .map(|m| {
-                    let evidence = self
-                        .0
-                        .graph
-                        .edge_between(self.0.idx, EdgeKind::PossibleSameAs, m.other)
-                        .and_then(|e| e.prop("evidence").map(str::to_owned))
-                        .unwrap_or_default();
-                    SameAsCandidate { mention: m, evidence }
-                })
+                .map(|(mention, evidence)| SameAsCandidate { mention, evidence })
                 .collect()
         }
 
@@ -125,6 +161,17 @@ node_type! {
         /// Meetings this organisation held (for committees).
         async fn meetings(&self) -> Vec<Meeting> {
             self.0.incoming(EdgeKind::HeldBy)
+        }
+
+        /// Other organisations that may be this one, named with other
+        /// connecting words or endings ("… Food & Rural Affairs", "… Food
+        /// and Rural Affairs"): kept apart, as no document says they are
+        /// one, each with the evidence and both names' places.
+        async fn possible_same_as(&self) -> Vec<SameOrganisationCandidate> {
+            candidates(&self.0)
+                .into_iter()
+                .map(|(mention, evidence)| SameOrganisationCandidate { mention, evidence })
+                .collect()
         }
 
         /// Documents this organisation wrote: letters it signed as a body,

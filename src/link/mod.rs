@@ -27,6 +27,7 @@ mod about;
 mod dates;
 mod report_titles;
 mod same_document;
+mod same_org;
 mod same_person;
 
 pub use abbreviations::abbreviations_across_documents;
@@ -34,4 +35,5 @@ pub use about::about_in_context;
 pub use dates::{date_readings, DateReading};
 pub use report_titles::resolve_report_titles;
 pub use same_document::{merge_title_variants, teams_named_as_documents};
+pub use same_org::possible_same_organisations;
 pub use same_person::possible_same_people;

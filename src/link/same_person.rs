@@ -76,37 +76,46 @@ pub fn possible_same_people(nodes: &[Node], edges: &mut Vec<Edge>) {
             node,
         ));
     }
-    // A graph rebuilt from an export holds this step's edges already.
-    let known: std::collections::HashSet<(String, String)> = edges
-        .iter()
-        .filter(|e| e.kind == EdgeKind::PossibleSameAs)
-        .map(|e| (e.source.clone(), e.target.clone()))
-        .collect();
-    let mut added = Vec::new();
+    let mut pairs = Vec::new();
     for people in by_surname.values() {
         for (i, (a, a_node)) in people.iter().enumerate() {
             for (b, b_node) in &people[i + 1..] {
                 if a.key == b.key {
                     continue;
                 }
-                let Some(evidence) = agree(a, b) else {
-                    continue;
-                };
-                for (from, to, to_node) in [(a, b, b_node), (b, a, a_node)] {
-                    if known.contains(&(from.key.to_owned(), to.key.to_owned())) {
-                        continue;
-                    }
-                    let mut edge = Edge::new(
-                        from.key,
-                        EdgeKind::PossibleSameAs,
-                        to.key,
-                        if from.key == a.key { a_node } else { b_node }.provenance[0].clone(),
-                    )
-                    .with("evidence", evidence.clone());
-                    edge.provenance.push(to_node.provenance[0].clone());
-                    added.push(edge);
+                if let Some(evidence) = agree(a, b) {
+                    pairs.push((*a_node, *b_node, evidence));
                 }
             }
+        }
+    }
+    add_candidates(edges, pairs);
+}
+
+/// Adds a `possible-same-as` edge each way for every pair, with the
+/// evidence and both names' first places, unless the edges are there
+/// already (a graph rebuilt from an export holds them).
+pub(super) fn add_candidates(edges: &mut Vec<Edge>, pairs: Vec<(&Node, &Node, String)>) {
+    let known: std::collections::HashSet<(String, String)> = edges
+        .iter()
+        .filter(|e| e.kind == EdgeKind::PossibleSameAs)
+        .map(|e| (e.source.clone(), e.target.clone()))
+        .collect();
+    let mut added = Vec::new();
+    for (a, b, evidence) in pairs {
+        for (from, to) in [(a, b), (b, a)] {
+            if known.contains(&(from.key.clone(), to.key.clone())) {
+                continue;
+            }
+            let mut edge = Edge::new(
+                &from.key,
+                EdgeKind::PossibleSameAs,
+                &to.key,
+                from.provenance[0].clone(),
+            )
+            .with("evidence", evidence.clone());
+            edge.provenance.push(to.provenance[0].clone());
+            added.push(edge);
         }
     }
     edges.extend(added);

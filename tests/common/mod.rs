@@ -135,3 +135,72 @@ pub fn call_for_evidence_list(lines: &[&str]) -> (usize, Vec<String>) {
         .collect();
     (at, items)
 }
+
+/// A document's lines, numbered as provenance numbers them: every line,
+/// read in as many calls as `sourceText` needs.
+pub fn lines_of(schema: &ScrutinySchema, document: &str) -> Vec<(u64, String)> {
+    let mut lines = Vec::new();
+    let mut from = 1;
+    loop {
+        let data = run(
+            schema,
+            &format!(
+                r#"{{ sourceText(document: "{document}", from: {from}) {{ lineCount to lines {{ number text }} }} }}"#
+            ),
+        );
+        let text = &data["sourceText"];
+        lines.extend(text["lines"].as_array().unwrap().iter().map(|l| {
+            (
+                l["number"].as_u64().unwrap(),
+                l["text"].as_str().unwrap().to_owned(),
+            )
+        }));
+        let to = text["to"].as_u64().unwrap();
+        if to >= text["lineCount"].as_u64().unwrap() {
+            return lines;
+        }
+        from = to + 1;
+    }
+}
+
+/// Every node of a connection, over all its pages: `field` is the query's
+/// field with its arguments but for paging (`documents`, `organisations`),
+/// `selection` what to read of each node.
+pub fn all_nodes(schema: &ScrutinySchema, field: &str, selection: &str) -> Vec<Value> {
+    let mut nodes = Vec::new();
+    let mut after = String::new();
+    loop {
+        let data = run(
+            schema,
+            &format!(
+                r#"{{ {field}(first: 100{after}) {{ edges {{ node {{ {selection} }} }} pageInfo {{ hasNextPage endCursor }} }} }}"#
+            ),
+        );
+        let page = &data[field];
+        nodes.extend(
+            page["edges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["node"].clone()),
+        );
+        if page["pageInfo"]["hasNextPage"] != Value::Bool(true) {
+            return nodes;
+        }
+        after = format!(
+            r#", after: "{}""#,
+            page["pageInfo"]["endCursor"].as_str().unwrap()
+        );
+    }
+}
+
+/// The source documents of the graph: every id provenance names.
+pub fn documents(schema: &ScrutinySchema) -> Vec<String> {
+    let ids: std::collections::BTreeSet<String> =
+        all_nodes(schema, "documents", "provenance { documentId }")
+            .iter()
+            .flat_map(|n| n["provenance"].as_array().unwrap().clone())
+            .map(|p| p["documentId"].as_str().unwrap().to_owned())
+            .collect();
+    ids.into_iter().collect()
+}
