@@ -258,7 +258,8 @@ fn people_named_with_a_role_in_prose_and_bodies_in_lists_are_found() {
             .map(|i| i as u64 + 1)
             .unwrap()
     };
-    // Role in brackets, post before the name, name then post, label of office.
+    // Role in brackets, post before the name, name then post, label of
+    // office, a name with a clause that ties it to a body.
     for (name, role) in [
         (
             "Yusuf Okafor",
@@ -267,6 +268,10 @@ fn people_named_with_a_role_in_prose_and_bodies_in_lists_are_found() {
         ("Tomasz Wilk", "NCA Director General"),
         ("Helen Marsh", "Head of Legal Operations"),
         ("Gareth Lloyd", "Chief Officer"),
+        (
+            "Nadia Osei",
+            "represents the Eastmoor Health Partnership (EHP)",
+        ),
     ] {
         let line = line_of(name);
         assert!(text.lines().nth(line as usize - 1).unwrap().contains(role));

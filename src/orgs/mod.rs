@@ -407,6 +407,12 @@ impl Orgs {
                 && Self::looks_like_org(phrase))
     }
 
+    /// Whether a name names a class of body, not one ("County Council",
+    /// "Parish Council", "Board"): only words of kind and head words.
+    pub fn names_a_class(name: &str) -> bool {
+        is_generic(name)
+    }
+
     /// Whether a phrase opens with a word of a post or a paper, not a body
     /// ("Mayor of London", "Head of Legal Services").
     pub fn opens_with_post(phrase: &str) -> bool {
@@ -548,12 +554,15 @@ impl Orgs {
             _ => written.clone(),
         };
         // "the Civil Justice Council" and a sentence's "The Civil Justice
-        // Council" are one body; "The Times" keeps its article.
+        // Council" are one body, and so are "the Board" and "The Board" (a
+        // head word alone is a term the text defines, never a title); "The
+        // Times" keeps its article.
         let unprefixed = bare
             .strip_prefix("the ")
             .or_else(|| {
-                bare.strip_prefix("The ")
-                    .filter(|rest| rest.split_whitespace().count() >= 2)
+                bare.strip_prefix("The ").filter(|rest| {
+                    rest.split_whitespace().count() >= 2 || ORG_HEADS.contains(&rest.trim())
+                })
             })
             .unwrap_or(&bare);
         let name = self
@@ -659,6 +668,10 @@ mod tests {
             key("the Civil Justice Council")
         );
         assert_eq!(orgs.resolve("The Times").unwrap().name, "The Times");
+        assert_eq!(
+            orgs.resolve("The Board").unwrap().key,
+            orgs.resolve("the Board").unwrap().key
+        );
         assert_eq!(
             Orgs::joint("Audit Committee and General Purposes Committee"),
             Some(("Audit Committee", "General Purposes Committee"))

@@ -471,7 +471,7 @@ fn find_body<'s>(
         if let Some(cap) = MEETING_OF.captures(line) {
             let name = cap.get(1).or(cap.get(2))?.as_str().trim();
             if let Some(org) = body_named(ctx, name) {
-                return Some((org, n, name));
+                return Some(whole_body(ctx, from, n, (org, n, name)));
             }
         }
     }
@@ -504,6 +504,38 @@ fn find_body<'s>(
         }
     }
     None
+}
+
+/// The one body a class of body stands for in a header: "a meeting of the
+/// County Council" under a heading "KENT COUNTY COUNCIL" is Kent County
+/// Council's. A heading between the header's first line and the sentence
+/// that names a body ending in the class's words is that body; otherwise
+/// the class stays as the text gives it.
+fn whole_body<'s>(
+    ctx: &Ctx<'s>,
+    from: usize,
+    to: usize,
+    found: (crate::orgs::Org, usize, &'s str),
+) -> (crate::orgs::Org, usize, &'s str) {
+    let class = found.0.name.to_lowercase();
+    if !crate::orgs::Orgs::names_a_class(&found.0.name) {
+        return found;
+    }
+    (from.saturating_sub(OPENING_LINES).max(1)..to)
+        .rev()
+        .find_map(|n| {
+            let text = ctx
+                .src
+                .line(n)
+                .trim_start_matches(['#', ' '])
+                .trim_matches('*')
+                .trim();
+            let org = body_named(ctx, text)?;
+            let name = org.name.to_lowercase();
+            (name.len() > class.len() && name.ends_with(&format!(" {class}")))
+                .then_some((org, n, text))
+        })
+        .unwrap_or(found)
 }
 
 /// "Cynhaliwyd cyfarfod Cyngor Cymuned … o bell ar Zoom" (a meeting of the

@@ -110,6 +110,17 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A name set off by commas, then a relative clause that ties it to a body:
+/// "one lead for London, Paul McCann, who represents the National Health
+/// Service (NHS), …", "…, Jane Doe, who chairs the Harbour Trust". The
+/// clause, verb and body, is the role the text gives there.
+static WHO_REPRESENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r", ((?:(?:Sir|Dame|Lord|Baroness|Lady|Dr|Professor) )?{NAME_WORD} {NAME_WORD}), who (?:also )?((?:represents|leads|heads|chairs|works for|speaks for) (?:the )?[A-Z][\w'’&]*(?: (?:[A-Z][\w'’&]*|of|and|for|the|&))*(?: \([A-Z]{{2,6}}\))?)"
+    ))
+    .expect("valid regex")
+});
+
 /// "Lord [Justice] Haddon-Cave": the rest of a title an editor supplied
 /// inside it, before a surname.
 static BRACKETED_INNER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -308,6 +319,27 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                     .captures_iter(line)
                     .filter(|c| is_plain_name(&c[1]))
                     .map(|c| (c[1].to_owned(), c[1].to_owned(), Some(c[2].to_owned()))),
+            )
+            .chain(
+                WHO_REPRESENTS
+                    .captures_iter(line)
+                    .filter(|c| is_plain_name(&c[1]))
+                    .filter_map(|c| {
+                        // The clause ends at its body's last capitalised word.
+                        let mut clause = c[2].trim_end();
+                        while let Some(rest) = [" and", " of", " for", " the", " &"]
+                            .iter()
+                            .find_map(|w| clause.strip_suffix(w))
+                        {
+                            clause = rest;
+                        }
+                        let (_, body) = clause.split_once(' ')?;
+                        let body = body.strip_prefix("for ").unwrap_or(body);
+                        let body = body.strip_prefix("the ").unwrap_or(body);
+                        let bare = body.split(" (").next().unwrap_or(body);
+                        (ctx.orgs.is_known(body) || crate::orgs::Orgs::looks_like_org(bare))
+                            .then(|| (c[1].to_owned(), c[1].to_owned(), Some(clause.to_owned())))
+                    }),
             )
             .chain(
                 LABELLED
