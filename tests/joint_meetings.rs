@@ -14,7 +14,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use common::{documents, fixture, lines_of, run, schema_over};
+use common::{all_nodes, documents, fixture, lines_of, run, schema_over};
 use regex::Regex;
 use scrutiny::api::ScrutinySchema;
 use serde_json::Value;
@@ -61,27 +61,10 @@ fn meetings_on(schema: &ScrutinySchema, date: NaiveDate) -> Vec<MeetingSeen> {
 
 /// Every organisation's name, lower-cased, over all pages.
 fn organisations(schema: &ScrutinySchema) -> BTreeSet<String> {
-    let mut names = BTreeSet::new();
-    let mut after = String::new();
-    loop {
-        let data = run(
-            schema,
-            &format!(
-                r#"{{ organisations(first: 100{after}) {{ edges {{ node {{ name }} }} pageInfo {{ hasNextPage endCursor }} }} }}"#
-            ),
-        );
-        let page = &data["organisations"];
-        for e in page["edges"].as_array().unwrap() {
-            names.insert(e["node"]["name"].as_str().unwrap().to_lowercase());
-        }
-        if page["pageInfo"]["hasNextPage"] != Value::Bool(true) {
-            return names;
-        }
-        after = format!(
-            r#", after: "{}""#,
-            page["pageInfo"]["endCursor"].as_str().unwrap()
-        );
-    }
+    all_nodes(schema, "organisations", "name")
+        .iter()
+        .map(|n| n["name"].as_str().unwrap().to_lowercase())
+        .collect()
 }
 
 fn date(written: &str) -> NaiveDate {
