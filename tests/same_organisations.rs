@@ -87,9 +87,10 @@ fn a_body_spelt_with_other_connecting_words_is_offered_as_possibly_the_same() {
             pairs += 1;
         }
     }
-    // The seed's two "of"/"for" misprints and the real fixtures' "&" and
-    // "for"/"of" variants of two departments.
-    assert!(pairs >= 4, "{pairs} pairs");
+    // The seed's two "of"/"for" misprints and the real fixtures' "for"/"of"
+    // variant of a department (its "&" variant is one node now: the
+    // gazetteer knows both spellings of DEFRA).
+    assert!(pairs >= 3, "{pairs} pairs");
     // A body with no second spelling offers none.
     let (_, none) = &orgs["home office"];
     assert!(none.is_empty(), "{none:?}");

@@ -47,6 +47,13 @@ pub fn abbreviations_across_documents(
     }
     let mut keys: HashSet<String> = nodes.iter().map(|n| n.key.clone()).collect();
     for (abbr, (key, name, span)) in &defined {
+        // A body already a node ("a Probation Homelessness Prevention Team
+        // (HPT)" found in the text) is known by its abbreviation too.
+        if let Some(node) = nodes.iter_mut().find(|n| n.key == *key) {
+            if node.name != *abbr {
+                node.aliases.insert(abbr.clone());
+            }
+        }
         if keys.insert(key.clone()) {
             nodes.push(
                 Node::new(

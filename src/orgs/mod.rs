@@ -1,8 +1,9 @@
 //! Organisations: one node however a document names it ("MPS", "the Met",
 //! "Metropolitan Police Service").
 //!
-//! Two sources of aliases: a vocabulary of the domain's bodies (GLOSSARY.md), and
-//! what each document defines itself with the usual "Full Name (ABBR)" pattern.
+//! Three sources of aliases: a vocabulary of the domain's bodies (GLOSSARY.md),
+//! a gazetteer of national and international bodies (`bodies.tsv`), and what
+//! each document defines itself with the usual "Full Name (ABBR)" pattern.
 //! Bodies named in running text without either are found by [`prose`], from
 //! the words that head bodies' names kept here.
 
@@ -90,6 +91,27 @@ const VOCABULARY: &[(&str, &[&str])] = &[
     ),
     ("Home Office", &["the Home Office"]),
 ];
+
+/// The gazetteer of national and international bodies (`bodies.tsv`): each
+/// canonical name with its other names.
+fn gazetteer() -> &'static [(&'static str, Vec<&'static str>)] {
+    static BODIES: LazyLock<Vec<(&str, Vec<&str>)>> = LazyLock::new(|| {
+        include_str!("bodies.tsv")
+            .lines()
+            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+            .map(|line| {
+                let (name, others) = line.split_once('\t').unwrap_or((line, ""));
+                let others = others
+                    .split(" | ")
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                (name.trim(), others)
+            })
+            .collect()
+    });
+    &BODIES
+}
 
 /// (body, the body it is part of), from GLOSSARY.md: a committee's letters
 /// and reports carry its parent's masthead, so the parent is never the
@@ -191,6 +213,32 @@ const ORG_HEADS: &[&str] = &[
     "Forum",
     "Academy",
     "Inquiry",
+    // Units of a police force ("Specialist Crime Command", "the Flying
+    // Squad", "Border Force", "Vulnerability Support Hub").
+    "Command",
+    "Squad",
+    "Force",
+    "Taskforce",
+    "Hub",
+    "Cell",
+    "Secretariat",
+    // Governments, legislatures and their councils ("the Welsh
+    // Government", "the Scottish Parliament", "the UK Cabinet").
+    "Government",
+    "Parliament",
+    "Cabinet",
+    "Congress",
+    "Organisation",
+    "Organization",
+    // Companies and firms ("Greenbarnes Ltd", "Linklaters LLP").
+    "Ltd",
+    "Limited",
+    "plc",
+    "PLC",
+    "LLP",
+    "Solicitors",
+    "Hospital",
+    "Club",
 ];
 
 /// Words that head a body's name written head first, its subject after
@@ -216,6 +264,34 @@ const HEADS_FIRST: &[&str] = &[
     "Union",
     "Directorate",
     "College",
+    "Congress",
+    "Network",
+    "Organisation",
+    "Organization",
+];
+
+/// Words for the nations of the UK that end a body's name after its head
+/// word ("Care Forum Wales", "Citizens Advice Scotland").
+const NATIONS: &[&str] = &["Wales", "Scotland", "Cymru", "UK", "Northern Ireland"];
+
+/// Words that head bodies' names in Welsh, which come before the names that
+/// qualify them, each with its mutated forms (after "i", "yn", "ei"): a
+/// council, a government, an office, a hospital, a club, a hall, a room, a
+/// department, a society, a committee, a board, a commission, a police force.
+const WELSH_HEADS: &[(&str, &[&str])] = &[
+    ("Cyngor", &["Gyngor", "Nghyngor", "Chyngor"]),
+    ("Llywodraeth", &["Lywodraeth"]),
+    ("Swyddfa", &[]),
+    ("Ysbyty", &[]),
+    ("Clwb", &["Glwb", "Nghlwb", "Chlwb"]),
+    ("Neuadd", &[]),
+    ("Ystafell", &[]),
+    ("Adran", &[]),
+    ("Cymdeithas", &["Gymdeithas", "Nghymdeithas", "Chymdeithas"]),
+    ("Pwyllgor", &["Bwyllgor", "Mhwyllgor", "Phwyllgor"]),
+    ("Bwrdd", &["Fwrdd", "Mwrdd"]),
+    ("Comisiwn", &["Gomisiwn", "Nghomisiwn", "Chomisiwn"]),
+    ("Heddlu", &[]),
 ];
 
 /// First words of phrases that name a post or a paper, not a body ("the
@@ -284,6 +360,9 @@ const KINDS: &[&str] = &[
     "Senior",
     "Leadership",
     "Political",
+    "Central",
+    "Task",
+    "Youth",
 ];
 
 /// Whether a name is only words of kind and head words, with a word of kind
@@ -323,6 +402,17 @@ impl Default for Orgs {
             orgs.insert(name, name);
             for alias in *aliases {
                 orgs.insert(alias, name);
+            }
+        }
+        // The gazetteer's names are chosen to be looked for as written,
+        // whatever their length ("EU", "Ofcom").
+        for (name, aliases) in gazetteer() {
+            let name = *name;
+            for alias in std::iter::once(name).chain(aliases.iter().copied()) {
+                orgs.insert(alias, name);
+                if !orgs.written.iter().any(|(w, _)| w == alias) {
+                    orgs.written.push((alias.to_owned(), name.to_owned()));
+                }
             }
         }
         orgs
@@ -443,7 +533,11 @@ impl Orgs {
     pub fn looks_like_org(name: &str) -> bool {
         let name = plain(name);
         let name = name.trim_start_matches("the ").trim_start_matches("The ");
-        let words: Vec<&str> = name.split_whitespace().collect();
+        let mut words: Vec<&str> = name.split_whitespace().collect();
+        // "Care Forum Wales": the head word before the nation's name.
+        if words.len() >= 3 && words.last().is_some_and(|w| NATIONS.contains(w)) {
+            words.pop();
+        }
         if words.is_empty() || name.contains(|c: char| c.is_ascii_digit()) {
             return false;
         }
@@ -523,6 +617,15 @@ impl Orgs {
                 .trim_start_matches("The ")
                 .trim();
             let abbr = &cap[2];
+            // "a Probation Homelessness Prevention Team (HPT)": capitalised
+            // words before the name the abbreviation spells are not of it.
+            let mut full = full;
+            while !is_abbreviation_of(abbr, full) {
+                match full.split_once(' ') {
+                    Some((_, rest)) if rest.contains(' ') => full = rest,
+                    _ => break,
+                }
+            }
             // Only organisations: "Police Community Support Officers (PCSOs)" is a role.
             if !is_abbreviation_of(abbr, full)
                 || !(Orgs::looks_like_org(full) || self.canonical(full).is_some())
@@ -565,9 +668,18 @@ impl Orgs {
                 })
             })
             .unwrap_or(&bare);
+        // "Gyngor Sir Gâr" after "i" is "Cyngor Sir Gâr".
+        let radical = unprefixed.split_once(' ').and_then(|(head, rest)| {
+            WELSH_HEADS
+                .iter()
+                .find(|(_, mutated)| mutated.contains(&head))
+                .map(|(radical, _)| format!("{radical} {rest}"))
+        });
+        let unprefixed = radical.as_deref().unwrap_or(unprefixed);
         let name = self
             .canonical(&written)
             .or_else(|| self.canonical(&bare))
+            .or_else(|| radical.as_deref().and_then(|r| self.canonical(r)))
             .unwrap_or_else(|| unprefixed.to_owned());
         Some(Org {
             key: crate::keys::organisation(&name),

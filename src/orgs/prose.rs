@@ -8,7 +8,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{is_abbreviation_of, is_generic, Orgs, HEADS_FIRST, KINDS, NOT_BODIES, ORG_HEADS};
+use super::{
+    is_abbreviation_of, is_generic, Orgs, HEADS_FIRST, KINDS, NATIONS, NOT_BODIES, ORG_HEADS,
+    WELSH_HEADS,
+};
 
 /// "the Ministry of Justice", "Association of Ambulance Chief Executives":
 /// capitalised words, a word of `HEADS_FIRST`, "of" or "for", then the
@@ -31,7 +34,7 @@ static HEAD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     let heads = ORG_HEADS.join("|");
     Regex::new(&format!(
-        r"\b[Tt]he ((?:[A-Z][\w'’&]*|[A-Z]{{2,}}) (?:(?:[A-Z][\w'’&]*|of|and|for|&) ){{0,6}}?(?:{heads}))\b"
+        r"\b[Tt]he \[?((?:[A-Z][\w'’&\-]*|[A-Z]{{2,}}) (?:(?:[A-Z][\w'’&\-]*|of|and|for|&) ){{0,6}}?(?:{heads}))\b"
     ))
     .expect("valid regex")
 });
@@ -44,7 +47,7 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 static BARE: LazyLock<Regex> = LazyLock::new(|| {
     let heads = ORG_HEADS.join("|");
     Regex::new(&format!(
-        r"\b((?:[A-Z][\w'’&]*|[A-Z]{{2,}}) (?:(?:[A-Z][\w'’&]*|of|and|for|&) ){{0,5}}?(?:{heads}))\b"
+        r"\b((?:[A-Z][\w'’&\-]*|[A-Z]{{2,}}) (?:(?:[A-Z][\w'’&\-]*|of|and|for|&) ){{0,5}}?(?:{heads}))\b"
     ))
     .expect("valid regex")
 });
@@ -65,10 +68,16 @@ fn longest_named<'l>(line: &'l str, shortest: regex::Match<'l>) -> regex::Match<
         .filter(|m| m.start() == shortest.start() && m.end() > shortest.end())
         .filter(|m| {
             let after = &line[m.end()..];
+            // "the Social Partnership Council and others" ends where the
+            // "and" joins a common word.
+            let joins_name = [" and ", " & "].iter().any(|w| {
+                after
+                    .strip_prefix(w)
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+            });
             !(after.starts_with(['\'', '’', '-'])
-                || [" of ", " for ", " and ", " & "]
-                    .iter()
-                    .any(|w| after.starts_with(w)))
+                || joins_name
+                || [" of ", " for "].iter().any(|w| after.starts_with(w)))
         })
         .unwrap_or(shortest)
 }
@@ -145,6 +154,53 @@ fn named_head_first(line: &str) -> Vec<&str> {
     out
 }
 
+/// Last words of companies' names, which make a name wherever they stand.
+const COMPANY_SUFFIXES: &[&str] = &["Ltd", "plc", "PLC", "LLP"];
+
+/// A name found up to its head word, taken on over a nation's name that
+/// follows it and ends the phrase ("the Care Forum Wales said": not "the
+/// Police Service Wales Division").
+fn with_nation(line: &str, name: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let after = &line[name.end..];
+    NATIONS
+        .iter()
+        .find_map(|nation| {
+            let rest = after.strip_prefix(' ')?.strip_prefix(nation)?;
+            let ends = !rest.starts_with(char::is_alphanumeric)
+                && !rest
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase));
+            ends.then_some(name.end + 1 + nation.len())
+        })
+        .map_or(name.clone(), |end| name.start..end)
+}
+
+/// A prison by its name: "HMP Full Sutton", "HM Prison Wandsworth", "HMYOI
+/// Feltham".
+static PRISON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:HMP|HMYOI|HMP/YOI|HM Prison|HM Young Offender Institution)(?: [A-Z][a-z]+){1,2}\b",
+    )
+    .expect("valid regex")
+});
+
+/// A body named in Welsh, its head word first and the names that qualify it
+/// after ("Cyngor Cymuned Manordeilo a Salem", "Ysbyty Glangwili",
+/// "Llywodraeth Cymru"), the head in its radical or a mutated form ("i
+/// Gyngor Sir Gâr"); `Orgs::resolve` names it by the radical.
+static WELSH: LazyLock<Regex> = LazyLock::new(|| {
+    let heads: Vec<&str> = WELSH_HEADS
+        .iter()
+        .flat_map(|(radical, mutated)| std::iter::once(radical).chain(mutated.iter()))
+        .copied()
+        .collect();
+    Regex::new(&format!(
+        r"\b(?:{})(?: (?:a |y |yr )?[A-ZÂÊÎÔÛŴŶ][\w'’\-]*){{1,4}}",
+        heads.join("|")
+    ))
+    .expect("valid regex")
+});
+
 /// Last words of papers' names ("… Annual Report", "… Crime Plan").
 const PAPERS: &[&str] = &[
     "Report",
@@ -215,18 +271,26 @@ fn named_bare(line: &str) -> Vec<std::ops::Range<usize>> {
             ]
             .contains(&previous);
         // "told us that Humberside Police has …"; "its Online Harms Working
-        // Group": a body's own name of three words or more.
-        let after_determiner = proper
-            && (previous == "that" || (["its", "their"].contains(&previous) && words.len() >= 3));
+        // Group", "our Specialist Crime Command": a body's own name of three
+        // words or more (with two, "our Legal Team" says what, not which).
+        let owned = ["its", "their", "our", "your"].contains(&previous);
+        let after_determiner = proper && (previous == "that" || (owned && words.len() >= 3));
         // "City of London Police and Hertfordshire Police": two bodies of one
-        // kind, the same head word ending both.
-        let head = words.last().copied().unwrap_or("");
+        // kind, the same head word ending both (the name's last head word:
+        // "Sickle Cell" runs on to "Society").
+        let head = line[m.start()..run_on_to_head(line, m.end())]
+            .split_whitespace()
+            .last()
+            .unwrap_or("");
         let parallel = previous == "and"
             && proper
             && before
                 .strip_suffix("and")
                 .is_some_and(|b| b.trim_end().ends_with(&format!(" {head}")));
-        let mid_sentence = mid_sentence || after_determiner || parallel;
+        // "Vision ICT Ltd, annual charge …": a company's suffix makes a name
+        // wherever it stands, a list item's or a sentence's start too.
+        let company = proper && COMPANY_SUFFIXES.contains(&head);
+        let mid_sentence = mid_sentence || after_determiner || parallel || company;
         // "London Police and Crime Plan": the shortest name that ends in a
         // head word is the start of a longer phrase.
         // Not where a body of the same kind follows ("Eastvale Police and
@@ -404,6 +468,7 @@ pub(super) fn named_in(line: &str) -> Vec<&str> {
         .filter_map(|c| c.get(1))
         .map(|m| longest_named(line, m).range())
         .chain(named_bare(line))
+        .map(|m| with_nation(line, m))
         .filter(|m| {
             // A name that goes on ("the Former Metropolitan Police
             // Commissioner", "the International Centre for the Study of …")
@@ -445,7 +510,13 @@ pub(super) fn named_in(line: &str) -> Vec<&str> {
             // Probation Services": a plural head names a class of
             // bodies, not one.
             // The second of two listed bodies is named as written ("and London Councils").
-            let class = !listed && last.ends_with('s') && !last.ends_with("ss");
+            // A nation's name after the head is not a plural ("Care Forum Wales").
+            let head = name
+                .split_whitespace()
+                .rev()
+                .find(|w| !NATIONS.contains(w))
+                .unwrap_or(last);
+            let class = !listed && head.ends_with('s') && !head.ends_with("ss");
             !NOT_BODIES.contains(&first)
                 && !possessive
                 && !post
@@ -464,6 +535,8 @@ pub(super) fn named_in(line: &str) -> Vec<&str> {
                 .any(|w| name.contains(w));
             !NOT_BODIES.contains(&first) && !post && !is_generic(name)
         }))
+        .chain(PRISON.find_iter(line).map(|m| m.as_str()))
+        .chain(WELSH.find_iter(line).map(|m| m.as_str()))
         .collect();
     // One name read by two rules, or a name inside a longer one: the longest.
     let span = |name: &str| {
@@ -660,5 +733,65 @@ mod tests {
             known
         )
         .is_empty());
+    }
+
+    #[test]
+    fn units_companies_prisons_nations_and_welsh_names() {
+        // A unit of a force, owned by the speaker; a class of unit is not one.
+        assert_eq!(
+            Orgs::named_in("officers from our Specialist Crime Command arrested 18"),
+            vec!["Specialist Crime Command"]
+        );
+        assert_eq!(
+            Orgs::named_in("officers from our Legal Team agreed"),
+            Vec::<&str>::new()
+        );
+        // A company's suffix makes a name at a list item's start.
+        assert_eq!(
+            Orgs::named_in("Greenbarnes Ltd, new noticeboard £300"),
+            vec!["Greenbarnes Ltd"]
+        );
+        assert_eq!(
+            Orgs::named_in("prisoners at HMP Full Sutton and HMP Frankland were moved"),
+            vec!["HMP Full Sutton", "HMP Frankland"]
+        );
+        // A nation's name ends the body's name; it is no plural.
+        assert_eq!(
+            Orgs::named_in("a response from Care Forum Wales and the council"),
+            vec!["Care Forum Wales"]
+        );
+        // "and" before a common word ends the name; an editor's bracket opens one.
+        assert_eq!(
+            Orgs::named_in("with the Social Partnership Council and others"),
+            vec!["Social Partnership Council"]
+        );
+        assert_eq!(
+            Orgs::named_in("I suspect the [Audit and Risk Committee] ought to"),
+            vec!["Audit and Risk Committee"]
+        );
+        // A second body of the kind, its head word after another ("Cell").
+        assert!(Orgs::named_in(
+            "Alongside the UK Thalassaemia Society and Sickle Cell Society, consider"
+        )
+        .contains(&"Sickle Cell Society"));
+        // Welsh heads come first, mutated after "i".
+        assert_eq!(
+            Orgs::named_in("Rhoddwyd gwybod i Gyngor Sir Gâr am y mater."),
+            vec!["Gyngor Sir Gâr"]
+        );
+        let orgs = Orgs::default();
+        assert_eq!(
+            orgs.resolve("Gyngor Sir Gâr").unwrap().name,
+            "Cyngor Sir Gâr"
+        );
+        // The gazetteer: a department by its abbreviation.
+        assert_eq!(
+            orgs.resolve("DWP").unwrap().name,
+            "Department for Work and Pensions"
+        );
+        // Capitalised words before the name an abbreviation spells.
+        let defined =
+            orgs.definitions("and a Probation Homelessness Prevention Team (HPT) are now");
+        assert_eq!(defined[0].1, "Homelessness Prevention Team");
     }
 }
