@@ -528,6 +528,39 @@ impl Orgs {
         })
     }
 
+    /// Whether a name found in a line is a part of a post's name the
+    /// vocabulary knows there ("Secretary of State for the Home
+    /// Department"): `name` must be a slice of `line`.
+    pub fn inside_post(line: &str, name: &str) -> bool {
+        let start = name.as_ptr() as usize - line.as_ptr() as usize;
+        let end = start + name.len();
+        POSTS
+            .iter()
+            .flat_map(|(post, aliases, _)| std::iter::once(post).chain(aliases.iter()))
+            .filter(|post| post.len() > name.len())
+            .any(|post| {
+                line.match_indices(post)
+                    .any(|(at, _)| at <= start && end <= at + post.len())
+            })
+    }
+
+    /// The two bodies of a name that shares its head word between two
+    /// qualifiers ("the UK and Welsh Government"): the first as it would be
+    /// written whole, where the vocabulary or the gazetteer knows it, and
+    /// the second as written.
+    pub fn elliptic<'n>(&self, name: &'n str) -> Option<(String, &'n str)> {
+        let (first, second) = name.split_once(" and ")?;
+        let words: Vec<&str> = second.split_whitespace().collect();
+        let head = *words.last()?;
+        let whole = format!("{first} {head}");
+        (!first.contains(' ')
+            && first.starts_with(char::is_uppercase)
+            && words.len() >= 2
+            && ORG_HEADS.contains(&head)
+            && self.is_known(&whole))
+        .then_some((whole, second))
+    }
+
     /// Whether a phrase reads as an organisation's name: capitalised words
     /// ending in a word such as "Service" or "Council", or an abbreviation.
     pub fn looks_like_org(name: &str) -> bool {
@@ -790,6 +823,14 @@ mod tests {
         );
         assert_eq!(Orgs::joint("Police and Crime Committee"), None);
         assert!(orgs.names_a_body("Audit Commission"));
+        assert_eq!(
+            orgs.elliptic("UK and Welsh Government"),
+            Some(("UK Government".to_owned(), "Welsh Government"))
+        );
+        assert_eq!(orgs.elliptic("Police and Crime Committee"), None);
+        let line = "the Secretary of State for the Home Department said";
+        let at = line.find("Home Department").unwrap();
+        assert!(Orgs::inside_post(line, &line[at..at + 15]));
         assert!(!orgs.names_a_body("Head of Legal Services"));
     }
 }

@@ -482,8 +482,32 @@ pub(super) fn named_in(line: &str) -> Vec<&str> {
                     rest.starts_with(char::is_uppercase)
                 })
             });
+            // "the Met Command and Control Improvement Programme": after an
+            // "and", capitalised words that end a paper's name, with no head
+            // word among them, are more of the paper's name ("the UN General
+            // Assembly and Climate Week NYC" are two things).
+            let and_more = after.strip_prefix(" and ").is_some_and(|rest| {
+                // The run ends at a word followed by punctuation ("Programme".).
+                let mut run: Vec<&str> = Vec::new();
+                for word in rest.split(' ') {
+                    let bare = word
+                        .split(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    if !bare.starts_with(char::is_uppercase) {
+                        break;
+                    }
+                    run.push(bare);
+                    if bare.len() < word.len() {
+                        break;
+                    }
+                }
+                run.last().is_some_and(|w| PAPERS.contains(w))
+                    && !run.iter().any(|w| ORG_HEADS.contains(w))
+            });
             let goes_on = after.starts_with(['\'', '’'])
                 || joined_on
+                || and_more
                 || after
                     .strip_prefix(' ')
                     .is_some_and(|rest| rest.starts_with(char::is_uppercase));
@@ -768,6 +792,13 @@ mod tests {
         assert_eq!(
             Orgs::named_in("I suspect the [Audit and Risk Committee] ought to"),
             vec!["Audit and Risk Committee"]
+        );
+        // An "and" into more of a paper's name.
+        assert_eq!(
+            Orgs::named_in(
+                "through the Met Command and Control Improvement Programme\".<sup>22</sup> In October"
+            ),
+            Vec::<&str>::new()
         );
         // A second body of the kind, its head word after another ("Cell").
         assert!(Orgs::named_in(

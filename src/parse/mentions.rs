@@ -448,9 +448,25 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
     for n in 1..=src.len() {
         let line = src.line(n);
         for written in crate::orgs::Orgs::named_in(line) {
-            if cut_by_wrap(src, n, written) {
+            if cut_by_wrap(src, n, written) || crate::orgs::Orgs::inside_post(line, written) {
                 continue;
             }
+            // "the UK and Welsh Government": the first body (its node quotes
+            // the whole phrase), then the second as written.
+            let written = match ctx.orgs.elliptic(written) {
+                Some((first, second)) => {
+                    if let Some(org) = ctx.orgs.resolve(&first) {
+                        if !ctx.out.nodes.contains_key(&org.key) {
+                            ctx.out.add_node(
+                                super::entities::org_node(&org, src.quote_line(n, written))
+                                    .with(NAME_SOURCE, "named-in-text"),
+                            );
+                        }
+                    }
+                    second
+                }
+                None => written,
+            };
             let Some(org) = ctx.orgs.resolve(written) else {
                 continue;
             };
