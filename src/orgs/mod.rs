@@ -264,6 +264,7 @@ const HEADS_FIRST: &[&str] = &[
     "Union",
     "Directorate",
     "College",
+    "Academy",
     "Congress",
     "Network",
     "Organisation",

@@ -793,6 +793,10 @@ mod tests {
             Orgs::named_in("I suspect the [Audit and Risk Committee] ought to"),
             vec!["Audit and Risk Committee"]
         );
+        assert_eq!(
+            Orgs::named_in("I have discussed this with the Academy of Medical Royal Colleges, and"),
+            vec!["Academy of Medical Royal Colleges"]
+        );
         // An "and" into more of a paper's name.
         assert_eq!(
             Orgs::named_in(
