@@ -721,10 +721,26 @@ fn is_post_of_body(post: &str) -> bool {
 /// Whether a name found on line `n` may be the part of a longer one that a
 /// wrapped line cuts ("… the Office of the Chief Medical Officer Northern" /
 /// "Ireland …"): the name ends a line of running prose (no heading, list or
-/// table marker, longer than a short label) that no punctuation closes.
+/// table marker, longer than a short label) that no punctuation closes, or
+/// opens a line after one that ends in a capitalised word.
 fn cut_by_wrap(src: &crate::text::Source<'_>, n: usize, name: &str) -> bool {
+    let is_prose = |line: &str| {
+        !line.trim_start().starts_with(['#', '-', '*', '|', '>']) && line.chars().count() > 50
+    };
     let line = src.line(n).trim_end();
-    let prose =
-        !line.trim_start().starts_with(['#', '-', '*', '|', '>']) && line.chars().count() > 50;
-    prose && line.ends_with(name) && line.len() > name.len()
+    let at_end = is_prose(line) && line.ends_with(name) && line.len() > name.len();
+    // "… the Royal College of Psychiatrists and Royal" / "College of
+    // Nursing, is …": a name opening a line that a capitalised word at the
+    // end of the line before runs into.
+    let previous = if n > 1 {
+        src.line(n - 1).trim_end()
+    } else {
+        ""
+    };
+    let at_start = line.trim_start().starts_with(name)
+        && is_prose(previous)
+        && previous.rsplit(' ').next().is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    at_end || at_start
 }

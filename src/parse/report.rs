@@ -377,7 +377,10 @@ pub(crate) fn addressees(orgs: &Orgs, text: &str) -> Vec<(String, Addressee)> {
                     taken = Some((j, candidate.to_owned(), Addressee::Post(post)));
                     break;
                 }
-                if orgs.is_known(candidate) || (j == i && Orgs::looks_like_org(candidate)) {
+                // "Trust and provider leaders should …": a class of body
+                // ("Trust", "Parish Councils") is addressed, not one body.
+                let one_body = Orgs::looks_like_org(candidate) && !Orgs::names_a_class(candidate);
+                if orgs.is_known(candidate) || (j == i && one_body) {
                     taken = Some((
                         j,
                         candidate.to_owned(),
