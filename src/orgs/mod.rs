@@ -624,6 +624,12 @@ impl Orgs {
         prose::named_in(line)
     }
 
+    /// Branches of known bodies in one nation ("BBC Wales"): see [`prose`].
+    pub fn national_branches<'l>(&self, line: &'l str) -> Vec<&'l str> {
+        let names: Vec<&str> = self.written.iter().map(|(w, _)| w.as_str()).collect();
+        prose::national_branches(line, &names)
+    }
+
     /// Organisations a line lists beside bodies already known ("made up of
     /// representatives from MOPAC, the Met, the Home Office, NHS England and
     /// Transport for London"); `known` says whether a name is an

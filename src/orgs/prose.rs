@@ -175,6 +175,34 @@ fn with_nation(line: &str, name: std::ops::Range<usize>) -> std::ops::Range<usiz
         .map_or(name.clone(), |end| name.start..end)
 }
 
+/// A known body's branch in one nation, written as the body's name and the
+/// nation's ("BBC Wales", "ITV Wales", "Age UK Cymru"): `names` are the
+/// names the vocabulary looks for; the branch is a body of its own. The
+/// nation ends the phrase, as in `with_nation` ("the BBC Wales political
+/// unit" is still the branch; "BBC Scotland Office" is not read).
+pub(super) fn national_branches<'l>(line: &'l str, names: &[&str]) -> Vec<&'l str> {
+    let mut out = Vec::new();
+    // Most lines name no nation: they are passed over before the names are
+    // looked for.
+    if !NATIONS.iter().any(|nation| line.contains(nation)) {
+        return out;
+    }
+    for name in names {
+        for (at, _) in line.match_indices(name) {
+            let before = line[..at].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let span = at..at + name.len();
+            let branch = with_nation(line, span.clone());
+            if branch != span && !out.contains(&&line[branch.clone()]) {
+                out.push(&line[branch]);
+            }
+        }
+    }
+    out
+}
+
 /// A prison by its name: "HMP Full Sutton", "HM Prison Wandsworth", "HMYOI
 /// Feltham".
 static PRISON: LazyLock<Regex> = LazyLock::new(|| {
@@ -631,6 +659,7 @@ pub(super) fn listed_with(line: &str, known: impl Fn(&str) -> bool) -> Vec<&str>
 #[cfg(test)]
 mod tests {
     use super::super::Orgs;
+    use super::national_branches;
 
     #[test]
     fn bodies_named_in_prose_are_split_at_a_list_joint_and_classes_left_out() {
@@ -784,6 +813,18 @@ mod tests {
             Orgs::named_in("a response from Care Forum Wales and the council"),
             vec!["Care Forum Wales"]
         );
+        // A known body and a nation ending the phrase: the body's branch.
+        let known = ["BBC", "ITV"];
+        assert_eq!(
+            national_branches("news organiser in the BBC Wales political unit", &known),
+            vec!["BBC Wales"]
+        );
+        assert_eq!(
+            national_branches("media such as WalesOnline, ITV Wales, and BBC", &known),
+            vec!["ITV Wales"]
+        );
+        assert!(national_branches("the BBC Scotland Office and CBBC Wales", &known).is_empty());
+        assert!(national_branches("the BBC reported it", &known).is_empty());
         // "and" before a common word ends the name; an editor's bracket opens one.
         assert_eq!(
             Orgs::named_in("with the Social Partnership Council and others"),
