@@ -395,3 +395,56 @@ fn officers_and_visitors_listed_apart_under_a_present_label_are_not_members() {
         "{officers} officers, {visitors} visitors"
     );
 }
+
+/// "The minutes of the meeting held 10 May 2017 were accepted", "the
+/// minutes of the last meeting held on the 11th March 2020", "Minutes of
+/// the meetings held on 19 December 2024 and 9 January 2025": each date
+/// after the words, one or a list, is an earlier meeting of a body that
+/// meets more than once in the graph (the body whose minutes approve it).
+#[test]
+fn every_date_of_approved_minutes_is_an_earlier_meeting_of_the_body() {
+    let schema = schema_over(&[fixture("real")]);
+    let date = r"(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? (\d{4})";
+    let approved = Regex::new(&format!(
+        r"(?i)\bminutes of the (?:last |previous )?meetings? held (?:on )?(?:the )?{date}(?: and (?:the )?{date})?"
+    ))
+    .unwrap();
+    let read = |day: &str, month: &str, year: &str| {
+        NaiveDate::parse_from_str(&format!("{day} {month} {year}"), "%d %B %Y").unwrap()
+    };
+    let mut dates = 0;
+    let mut files = BTreeSet::new();
+    for document in documents(&schema) {
+        for (number, text) in lines_of(&schema, &document) {
+            for cap in approved.captures_iter(&text) {
+                let mut on = vec![read(&cap[1], &cap[2], &cap[3])];
+                if let Some(day) = cap.get(4) {
+                    on.push(read(day.as_str(), &cap[5], &cap[6]));
+                }
+                for on in on {
+                    let meetings = meetings_on(&schema, on);
+                    let again = meetings.iter().any(|(bodies, _)| {
+                        bodies.iter().any(|body| {
+                            let data = run(
+                                &schema,
+                                &format!(
+                                    r#"{{ meetings(first: 100, filter: {{body: "{body}"}}) {{ totalCount }} }}"#
+                                ),
+                            );
+                            data["meetings"]["totalCount"].as_u64().unwrap() >= 2
+                        })
+                    });
+                    assert!(
+                        again,
+                        "{document}:{number}: no earlier meeting on {on} of a body that meets again: {meetings:?}"
+                    );
+                    dates += 1;
+                    files.insert(document.clone());
+                }
+            }
+        }
+    }
+    // Helpringham, Kent (two meetings in one list), Merton, the Welsh
+    // council's English minutes and Kent's panel.
+    assert!(dates >= 6 && files.len() >= 4, "{dates} dates in {files:?}");
+}

@@ -50,11 +50,39 @@ static PROSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "the minutes of the meeting held on 29 October 2024", "Actions Arising
-/// from the Meeting Held on …": an earlier meeting of the same body.
+/// from the Meeting Held on …", "the minutes of the meeting held 10 May
+/// 2017", "the minutes of the meetings held on 19 December 2024 and 9
+/// January 2025": an earlier meeting (or several) of the same body.
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:minutes|notes|actions arising) (?:of|from) the (?:last |previous )?meeting held on\b")
+    Regex::new(r"(?i)\b(?:minutes|notes|actions arising) (?:of|from) the (?:last |previous )?meetings? held(?: on)?\b")
         .expect("valid regex")
 });
+
+/// The dates a list after `from` gives, the first straight after it, then
+/// each after ", " or " and " ("19 December 2024 and 9 January 2025").
+fn listed_dates(text: &str) -> Vec<(chrono::NaiveDate, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((date, written)) = find_date(rest) {
+        let at = written.as_ptr() as usize - rest.as_ptr() as usize;
+        // "on the 11th March 2020"; "…, and the 9 January 2025".
+        let words: Vec<&str> = rest[..at]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty() && *w != "the")
+            .collect();
+        let joined = if out.is_empty() {
+            words.is_empty() || words == ["on"]
+        } else {
+            words == ["and"] || (words.is_empty() && rest[..at].contains(','))
+        };
+        if !joined {
+            break;
+        }
+        out.push((date, written));
+        rest = &rest[at + written.len()..];
+    }
+    out
+}
 
 /// "the comments of the Pension Fund Panel held on 21 September 2009": a
 /// body that meets, then "held on" and the date — that body's meeting.
@@ -433,22 +461,23 @@ fn prose(ctx: &mut Ctx<'_>) {
                 })
             };
             if let Some((body, written, end)) = named {
-                let (Some(body), Some((date, date_text))) = (body, find_date(&sentence[end..]))
-                else {
+                let Some(body) = body else {
                     continue;
                 };
-                let span = src.quote_line(n, date_text);
-                let body_span = src.quote_line(n, &written);
-                stated_meeting(
-                    ctx,
-                    &body,
-                    &date.to_string(),
-                    date_text,
-                    None,
-                    span,
-                    body_span,
-                    "minutes",
-                );
+                for (date, date_text) in listed_dates(&sentence[end..]) {
+                    let span = src.quote_line(n, date_text);
+                    let body_span = src.quote_line(n, &written);
+                    stated_meeting(
+                        ctx,
+                        &body,
+                        &date.to_string(),
+                        date_text,
+                        None,
+                        span,
+                        body_span,
+                        "minutes",
+                    );
+                }
                 continue;
             }
             let Some(found) = PROSE.captures(sentence) else {
