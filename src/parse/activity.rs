@@ -22,11 +22,13 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
 use regex::Regex;
 
 use super::entities::{find_in_line, org_node};
 use super::meeting::{add_guest, emit_attendance, Attendance, MeetingRef};
 use super::Ctx;
+
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::orgs::Org;
 use crate::read::blocks::BlockKind;
@@ -60,7 +62,7 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The dates a list after `from` gives, the first straight after it, then
 /// each after ", " or " and " ("19 December 2024 and 9 January 2025").
-fn listed_dates(text: &str) -> Vec<(chrono::NaiveDate, &str)> {
+fn listed_dates(text: &str) -> Vec<(NaiveDate, &str)> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some((date, written)) = find_date(rest) {
@@ -114,6 +116,83 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
     activity_sections(ctx);
     witnesses(ctx);
     prose(ctx);
+    adjourned(ctx);
+}
+
+/// "(The hearing adjourned until 10 am on Monday, 11 March 2024)", "(The
+/// hearing adjourned until 9.45 am the following day)": a transcript's
+/// last words give the next sitting of the body whose hearing it records,
+/// on the date written, or the day after the record's own.
+fn adjourned(ctx: &mut Ctx<'_>) {
+    static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:hearing|inquiry|meeting|committee) (?:was )?adjourned until\b[^)]*")
+            .expect("valid regex")
+    });
+    let src = ctx.src;
+    let recorded: Vec<(Org, NaiveDate)> = ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Meeting && n.prop("stated_in").is_none())
+        .filter_map(|n| {
+            let date = n.prop("date")?.parse().ok()?;
+            Some((ctx.orgs.resolve(n.prop("body")?)?, date))
+        })
+        .collect();
+    // With two records in one document, whose sitting adjourned is not said.
+    let [(body, on)] = recorded.as_slice() else {
+        return;
+    };
+    for n in 1..=src.len() {
+        let line = plain(src.line(n));
+        let Some(found) = UNTIL.find(&line) else {
+            continue;
+        };
+        let rest = &line[found.start()..found.end()];
+        let next = match find_date(rest) {
+            Some((date, written)) => Some((date, written)),
+            None => ["the following day", "tomorrow"]
+                .iter()
+                .find_map(|w| rest.find(w).map(|at| &rest[at..at + w.len()]))
+                .and_then(|written| Some((on.succ_opt()?, written))),
+        };
+        let Some((date, written)) = next else {
+            continue;
+        };
+        if date <= *on {
+            ctx.warn(
+                n,
+                "an adjournment until a day not after the hearing's own: no next sitting read",
+            );
+            continue;
+        }
+        let span = src.quote_line(n, written);
+        // The body's node quotes a line that names it, where one does.
+        let body_span = (1..=src.len())
+            .find(|&m| src.line(m).contains(&body.name))
+            .map_or_else(
+                || src.quote_line(n, found.as_str()),
+                |m| src.quote_line(m, &body.name),
+            );
+        // No kind: the next sitting's own record, ingested later, is this
+        // meeting.
+        let meeting = stated_meeting(
+            ctx,
+            &body.clone(),
+            &date.to_string(),
+            written,
+            None,
+            span,
+            body_span,
+            "adjournment",
+        );
+        // "… the following day": the meeting is named by its date.
+        if find_date(written).is_none() {
+            if let Some(node) = ctx.out.nodes.get_mut(&meeting.key) {
+                node.name = format!("{}, {}", body.name, date.format("%-d %B %Y"));
+            }
+        }
+    }
 }
 
 /// A hearing transcript's "Witnesses" paragraph (Parliament's oral
