@@ -54,9 +54,11 @@ static PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// "the minutes of the meeting held on 29 October 2024", "Actions Arising
 /// from the Meeting Held on …", "the minutes of the meeting held 10 May
 /// 2017", "the minutes of the meetings held on 19 December 2024 and 9
-/// January 2025": an earlier meeting (or several) of the same body.
+/// January 2025": an earlier meeting (or several) of the same body. In
+/// Welsh minutes: "cofnodion y cyfarfod diwethaf a gynhaliwyd ar yr 11eg
+/// Mawrth 2020".
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:minutes|notes|actions arising) (?:of|from) the (?:last |previous )?meetings? held(?: on)?\b")
+    Regex::new(r"(?i)\b(?:(?:minutes|notes|actions arising) (?:of|from) the (?:last |previous )?meetings? held(?: on)?|cofnodion y cyfarfod(?:ydd)? (?:diwethaf )?a gynhaliwyd(?: ar)?)\b")
         .expect("valid regex")
 });
 
@@ -67,15 +69,17 @@ fn listed_dates(text: &str) -> Vec<(NaiveDate, &str)> {
     let mut rest = text;
     while let Some((date, written)) = find_date(rest) {
         let at = written.as_ptr() as usize - rest.as_ptr() as usize;
-        // "on the 11th March 2020"; "…, and the 9 January 2025".
+        // "on the 11th March 2020"; "…, and the 9 January 2025"; in Welsh
+        // "ar yr 11eg Mawrth 2020", "… a'r 9 Ionawr 2025".
         let words: Vec<&str> = rest[..at]
             .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty() && *w != "the")
+            .filter(|w| !w.is_empty() && !["the", "yr", "y"].contains(w))
             .collect();
         let joined = if out.is_empty() {
-            words.is_empty() || words == ["on"]
+            words.is_empty() || words == ["on"] || words == ["ar"]
         } else {
-            words == ["and"] || (words.is_empty() && rest[..at].contains(','))
+            matches!(words.as_slice(), [w] if ["and", "a", "ac", "a’r", "a'r"].contains(w))
+                || (words.is_empty() && rest[..at].contains(','))
         };
         if !joined {
             break;
