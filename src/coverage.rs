@@ -376,6 +376,13 @@ fn expectations(coverage: &Coverage, signals: &Signals) -> Vec<String> {
             "almost nothing was understood: {} of {} lines are inside an extracted fact",
             coverage.covered_lines, coverage.lines
         ));
+    } else if coverage.lines > 0 && coverage.share() < 0.2 {
+        // A document of a known kind whose prose is mostly unread (a
+        // report's reasons, minutes' discussion) says so too, with the figure.
+        warnings.push(format!(
+            "little was understood: {} of {} lines are inside an extracted fact; the rest was not read",
+            coverage.covered_lines, coverage.lines
+        ));
     }
     warnings
 }

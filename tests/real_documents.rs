@@ -536,12 +536,18 @@ fn coverage_says_what_each_document_is() {
         .find(|d| d.meta.id == "kentcc-scrutiny-callin-report-2025-03-04")
         .unwrap();
     let coverage = call_in.reading.coverage.unwrap();
-    assert!(coverage.covered_lines * 10 < coverage.lines);
+    assert!(coverage.covered_lines * 5 < coverage.lines);
+    let figure = format!(
+        "{} of {} lines are inside an extracted fact",
+        coverage.covered_lines, coverage.lines
+    );
     assert!(
         coverage
             .warnings
             .iter()
-            .any(|w| w.starts_with("almost nothing was understood")),
+            .any(|w| (w.starts_with("almost nothing was understood")
+                || w.starts_with("little was understood"))
+                && w.contains(&figure)),
         "{:?}",
         coverage.warnings
     );

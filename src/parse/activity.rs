@@ -74,6 +74,8 @@ fn listed_dates(text: &str) -> Vec<(NaiveDate, &str)> {
         let words: Vec<&str> = rest[..at]
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty() && !["the", "yr", "y"].contains(w))
+            // "held on Thursday, 7th November, 2024"
+            .filter(|w| w.len() <= 3 || w.parse::<chrono::Weekday>().is_err())
             .collect();
         let joined = if out.is_empty() {
             words.is_empty() || words == ["on"] || words == ["ar"]
@@ -120,7 +122,160 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
     activity_sections(ctx);
     witnesses(ctx);
     prose(ctx);
+    in_passing(ctx);
     adjourned(ctx);
+}
+
+/// A body's name as capitalised words, "and", "of", "for" and "&" between
+/// them ("Risk and Compliance Committee", "COBR").
+const BODY_WORDS: &str = r"[A-Z][\w’'-]*(?:\s(?:(?:and|of|for|&)\s)?[A-Z][\w’'-]*)*";
+
+/// "his first COBR meeting on 18 February 2020", "a Risk and Compliance
+/// Committee meeting of 28 March 2008", "the COBR meeting which took place
+/// on the afternoon of 10 May 2020": a body's meeting named by its date.
+static NAMED_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({BODY_WORDS}) meeting (?:(?:which|that) took place |held )?(?:on|of) (?:the (?:morning|afternoon|evening) of )?"
+    ))
+    .expect("valid regex")
+});
+
+/// "Agenda for County Council on Thursday, 7th November, 2024, 10.00 am":
+/// the title a council's committee system gives a meeting's agenda, in a
+/// report's list of background documents.
+static AGENDA_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    // A committee's name may hold a comma ("Children's, Young People and
+    // Education Cabinet Committee"); the title's " on" ends it.
+    Regex::new(r"\bAgenda (?:for|of) (?:the )?([A-Z][^.;:]*?) on\b").expect("valid regex")
+});
+
+/// "On 29 January 2025, the Scrutiny Committee considered …": a sentence
+/// that opens with the date of what a body did at its meeting.
+static ON_DATE_THE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^,? the ({BODY_WORDS}) (?:considered|met|agreed|resolved|discussed|decided|heard|approved|received|noted)\b"
+    ))
+    .expect("valid regex")
+});
+
+/// "To:   Scrutiny Committee – 29 January 2025": a report's cover names the
+/// meeting it goes to.
+static TO_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*To:\s+({BODY_WORDS})\s+[-–—]\s+")).expect("valid regex")
+});
+
+/// Meetings named in passing, in shapes many publishers share (see the
+/// statics above): each is a meeting of the body named, on the date
+/// written, stated by the document. A body of one word that is no
+/// abbreviation ("Cabinet", "Board") is some body's part that the words do
+/// not say, and is left.
+fn in_passing(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    let is_body = |ctx: &Ctx<'_>, written: &str| {
+        let one_word = !written.contains(' ');
+        let abbreviation = written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase());
+        (ctx.orgs.is_known(written) || crate::orgs::Orgs::looks_like_org(written))
+            && (!one_word || abbreviation || ctx.orgs.is_known(written))
+    };
+    for n in 1..=src.len() {
+        let line = plain(src.line(n));
+        // (body as written, what follows it, how the meeting is stated)
+        let mut found: Vec<(String, usize, &str)> = Vec::new();
+        for c in NAMED_MEETING.captures_iter(&line) {
+            let written = c[1].trim_start_matches("The ").to_owned();
+            found.push((written, c.get(0).map_or(0, |m| m.end()), "named in passing"));
+        }
+        for c in AGENDA_FOR.captures_iter(&line) {
+            found.push((c[1].to_owned(), c.get(0).map_or(0, |m| m.end()), "agenda"));
+        }
+        if let Some(c) = TO_MEETING.captures(&line) {
+            found.push((
+                c[1].to_owned(),
+                c.get(0).map_or(0, |m| m.end()),
+                "report cover",
+            ));
+        }
+        for sentence in line.split_inclusive(". ") {
+            let opening = sentence
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim_start();
+            let Some(rest) = opening.strip_prefix("On ") else {
+                continue;
+            };
+            let Some((_, written)) = find_date(rest).filter(|(_, w)| rest.starts_with(w)) else {
+                continue;
+            };
+            if let Some(c) = ON_DATE_THE_BODY.captures(&rest[written.len()..]) {
+                let at = written.as_ptr() as usize - line.as_ptr() as usize;
+                found.push((c[1].to_owned(), at, "named in passing"));
+            }
+        }
+        for (written, at, stated_in) in found {
+            // "the London Assembly's Police and Crime Committee meeting":
+            // the committee, where the name after the owner is one known.
+            let written = match written.rsplit_once(['\'', '’']) {
+                Some((_, tail)) if tail.starts_with("s ") && ctx.orgs.is_known(&tail[2..]) => {
+                    tail[2..].to_owned()
+                }
+                _ => written,
+            };
+            if !is_body(ctx, &written) {
+                continue;
+            }
+            // "Agenda for County Council": the document's own body whose
+            // name ends so ("Kent County Council"), where it names one.
+            let owners: Vec<&Node> = ctx
+                .out
+                .nodes
+                .values()
+                .filter(|o| {
+                    o.kind == NodeKind::Organisation && o.name.ends_with(&format!(" {written}"))
+                })
+                .collect();
+            let whole = match owners.as_slice() {
+                [owner] if !ctx.orgs.is_known(&written) => owner.name.clone(),
+                _ => written.clone(),
+            };
+            let Some(body) = ctx.orgs.resolve(&whole) else {
+                continue;
+            };
+            // The date straight after the words, perhaps on the next line
+            // where the title wraps ("… Cabinet Committee on" / "Thursday,
+            // 21st November, 2024").
+            let mut dates: Vec<(usize, NaiveDate, String)> = listed_dates(&line[at..])
+                .into_iter()
+                .map(|(d, w)| (n, d, w.to_owned()))
+                .collect();
+            if dates.is_empty() && line[at..].trim().is_empty() && n < src.len() {
+                let next = plain(src.line(n + 1));
+                dates.extend(
+                    find_date(&next)
+                        .filter(|(_, w)| {
+                            next.trim_start()
+                                .trim_start_matches(|c: char| c.is_alphabetic() || c == ',')
+                                .trim_start()
+                                .starts_with(w)
+                        })
+                        .map(|(d, w)| (n + 1, d, w.to_owned())),
+                );
+            }
+            for (m, date, date_text) in dates {
+                let span = src.quote_line(m, &date_text);
+                let body_span = src.quote_line(n, &written);
+                stated_meeting(
+                    ctx,
+                    &body,
+                    &date.to_string(),
+                    &date_text,
+                    None,
+                    span,
+                    body_span,
+                    stated_in,
+                );
+            }
+        }
+    }
 }
 
 /// "(The hearing adjourned until 10 am on Monday, 11 March 2024)", "(The
