@@ -152,6 +152,116 @@ const MINUTES_VERBS: &[&str] = &[
     "Proposed", "Seconded", "Moved", "Agreed", "Resolved", "Noted", "Reported", "Said", "Asked",
 ];
 
+/// A courtesy title, a doctor's or professor's, or a peer's, and one
+/// capitalised name word: "Mr Coyne", "Mrs Hamilton", "Lord Arbuthnot",
+/// "Professor Button". A name word that is a title or an office ("Mr
+/// Speaker", "Lord Chancellor") is no surname; a second name word ("Mr Alan
+/// Cook") is `TITLED`'s.
+static SURNAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(Mr|Mrs|Ms|Miss|Dr|Professor|Lord|Baroness|Lady)\.? ({NAME_WORD})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// Words of address or office after a title: not a surname.
+const NOT_SURNAMES: &[&str] = &[
+    "Speaker",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "President",
+    "Deputy",
+    "Mayor",
+    "Justice",
+    "Chancellor",
+    "Advocate",
+    "Chief",
+    "Lieutenant",
+    "Provost",
+    "Bishop",
+    "Commissioner",
+    "Secretary",
+    "Minister",
+    "Clerk",
+];
+
+/// People named by a title and a surname alone. Where a person of the
+/// document already has that surname, the words are theirs only if that
+/// person was written with the same title ("Mr Beer" the speaker); a
+/// different or missing one ("Mrs Griffiths" beside "Martin Griffiths")
+/// may be another person, so nothing is guessed. Where no person of the
+/// document has the surname, the words name a person of their own.
+fn surnamed(ctx: &mut Ctx<'_>, patterns: &mut Vec<(String, Target)>) {
+    let src = ctx.src;
+    let mut seen: HashSet<String> = HashSet::new();
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        for found in SURNAMED.captures_iter(line) {
+            let (whole, surname) = (&found[0], &found[2]);
+            let end = found.get(0).map_or(0, |m| m.end());
+            // "Mr Alan Cook", "Mr Justice Fraser": longer names are read whole.
+            let next = line[end..].trim_start_matches([' ', '[', ']']);
+            // "… Mr Jeremy" / "Kite, MBE": the name goes on over the wrap.
+            let wrapped = line[end..].trim().is_empty()
+                && n < src.len()
+                && src.line(n + 1).trim_start().starts_with(char::is_uppercase);
+            if wrapped
+                || line[end..].starts_with(' ') && next.starts_with(char::is_uppercase)
+                || NOT_SURNAMES.contains(&surname)
+                || TITLES.contains(&surname)
+                || MINUTES_VERBS.contains(&surname)
+                || crate::orgs::Orgs::looks_like_org(surname)
+                || !seen.insert(whole.to_owned())
+            {
+                continue;
+            }
+            let Some(name) = PersonName::parse(whole) else {
+                continue;
+            };
+            let title = &found[1];
+            let same_surname: Vec<&Node> = ctx
+                .out
+                .nodes
+                .values()
+                .filter(|p| p.kind == NodeKind::Person)
+                .filter(|p| {
+                    std::iter::once(&p.name).chain(&p.aliases).any(|w| {
+                        PersonName::parse(w.split(" (").next().unwrap_or(w))
+                            .is_some_and(|q| q.core.split_whitespace().last() == Some(surname))
+                    })
+                })
+                .collect();
+            let titled_so = |p: &Node| {
+                std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .any(|w| w.split_whitespace().next() == Some(title))
+                    || p.prop("titles")
+                        .is_some_and(|t| t.split(' ').any(|t| t == title))
+            };
+            let key = match same_surname.as_slice() {
+                [] => {
+                    let key = name.node_key();
+                    ctx.out.add_node(
+                        Node::new(
+                            key.clone(),
+                            NodeKind::Person,
+                            whole.to_owned(),
+                            src.quote_line(n, whole),
+                        )
+                        .with(NAME_SOURCE, "mention")
+                        .with("titles", title.to_owned()),
+                    );
+                    key
+                }
+                [one] if titled_so(one) => one.key.clone(),
+                _ => continue,
+            };
+            patterns.push((whole.to_owned(), Target { key, person: true }));
+        }
+    }
+}
+
 /// What a pattern stands for.
 #[derive(Clone)]
 struct Target {
@@ -443,6 +553,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             ));
         }
     }
+    surnamed(ctx, &mut patterns);
     // Bodies a line names with "the" and a word that heads organisations'
     // names, beyond the vocabulary: nodes, and looked for everywhere.
     for n in 1..=src.len() {
