@@ -5,7 +5,8 @@
 //! # Layout
 //! - [`model`]: plain data: nodes, edges, spans (provenance), kinds.
 //! - [`text`]: source lines with byte offsets; markup stripping, slugs, dates.
-//! - [`names`]: people's names, titles, post-nominals and speaker labels.
+//! - [`names`]: people's names, titles, post-nominals and speaker labels;
+//!   `names::given` reads names written bare by their given name.
 //! - [`orgs`]: organisation names and abbreviations resolved to one node each;
 //!   `orgs::prose` finds bodies running text names by the shape of their names.
 //! - [`parse`]: pure parsers returning a contribution and diagnostics, one

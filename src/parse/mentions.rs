@@ -152,6 +152,67 @@ const MINUTES_VERBS: &[&str] = &[
     "Proposed", "Seconded", "Moved", "Agreed", "Resolved", "Noted", "Reported", "Said", "Asked",
 ];
 
+/// People written bare in running text (`names::given`): a node for each
+/// name no person of the document has yet, quoting its first place; where
+/// one has the same given name and surname with more or fewer names between
+/// ("Paula Anne Vennells", "Jane Runeckles" beside "Jane Sarah Runeckles"),
+/// the bare name is theirs. Headings are left: their
+/// capitalised words are titles, not sentences.
+fn bare_people(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    let headings: HashSet<usize> = ctx
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, crate::read::blocks::BlockKind::Heading { .. }))
+        .map(|b| b.first)
+        .collect();
+    for n in (1..=src.len()).filter(|n| !headings.contains(n)) {
+        let line = src.line(n);
+        for written in crate::names::given::bare_names(line) {
+            if cut_by_wrap(src, n, written) || ctx.orgs.is_known(written) {
+                continue;
+            }
+            let Some(name) = PersonName::parse(written) else {
+                continue;
+            };
+            let key = name.node_key();
+            // A person of the document already has it, by key or by alias
+            // ("Louise Casey", whom brackets made Baroness Casey).
+            let had = ctx.out.nodes.contains_key(&key)
+                || ctx.out.nodes.values().any(|p| {
+                    p.kind == NodeKind::Person
+                        && (p.aliases.contains(written) || p.aliases.contains(&name.core))
+                });
+            if had {
+                continue;
+            }
+            let words: Vec<&str> = name.core.split_whitespace().collect();
+            let longer = ctx.out.nodes.values_mut().find(|p| {
+                p.kind == NodeKind::Person
+                    && PersonName::parse(&p.name).is_some_and(|q| {
+                        let theirs: Vec<&str> = q.core.split_whitespace().collect();
+                        theirs.len() != words.len()
+                            && theirs.first() == words.first()
+                            && theirs.last() == words.last()
+                    })
+            });
+            if let Some(person) = longer {
+                person.aliases.insert(written.to_owned());
+                continue;
+            }
+            ctx.out.add_node(
+                Node::new(
+                    key,
+                    NodeKind::Person,
+                    name.full.clone(),
+                    src.quote_line(n, written),
+                )
+                .with(NAME_SOURCE, "mention"),
+            );
+        }
+    }
+}
+
 /// A courtesy title, a doctor's or professor's, or a peer's, and one
 /// capitalised name word: "Mr Coyne", "Mrs Hamilton", "Lord Arbuthnot",
 /// "Professor Button". A name word that is a title or an office ("Mr
@@ -187,13 +248,26 @@ const NOT_SURNAMES: &[&str] = &[
 ];
 
 /// People named by a title and a surname alone. Where a person of the
-/// document already has that surname, the words are theirs only if that
-/// person was written with the same title ("Mr Beer" the speaker); a
-/// different or missing one ("Mrs Griffiths" beside "Martin Griffiths")
-/// may be another person, so nothing is guessed. Where no person of the
+/// document already has that surname, the words are theirs if that person
+/// was written with the same title ("Mr Beer" the speaker), or with none
+/// while the document writes the surname after this title only ("Mr Bates"
+/// and "Alan Bates"); "Mrs Griffiths" beside "Mr Griffiths" and "Martin
+/// Griffiths" may be another person, so nothing is guessed. Where no person of the
 /// document has the surname, the words name a person of their own.
 fn surnamed(ctx: &mut Ctx<'_>, patterns: &mut Vec<(String, Target)>) {
     let src = ctx.src;
+    // The titles the document writes before each surname: with one only
+    // ("Mr Bates" beside "Alan Bates"), the titled words can be no one
+    // else's; with two ("Mr Griffiths", "Mrs Griffiths"), they can.
+    let mut titles_of: HashMap<String, HashSet<String>> = HashMap::new();
+    for n in 1..=src.len() {
+        for found in SURNAMED.captures_iter(src.line(n)) {
+            titles_of
+                .entry(found[2].to_owned())
+                .or_default()
+                .insert(found[1].to_owned());
+        }
+    }
     let mut seen: HashSet<String> = HashSet::new();
     for n in 1..=src.len() {
         let line = src.line(n);
@@ -255,6 +329,12 @@ fn surnamed(ctx: &mut Ctx<'_>, patterns: &mut Vec<(String, Target)>) {
                     key
                 }
                 [one] if titled_so(one) => one.key.clone(),
+                [one]
+                    if one.prop("titles").is_none()
+                        && titles_of.get(surname).is_some_and(|t| t.len() == 1) =>
+                {
+                    one.key.clone()
+                }
                 _ => continue,
             };
             patterns.push((whole.to_owned(), Target { key, person: true }));
@@ -490,6 +570,8 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             }
         }
     }
+
+    bare_people(ctx);
 
     let mut patterns: Vec<(String, Target)> = as_bracketed
         .into_iter()

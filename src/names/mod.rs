@@ -5,6 +5,10 @@
 //! (without titles, ranks and post-nominals) are equal, ignoring case and
 //! punctuation. A peer keeps the title in the core ("Baroness Casey") because a
 //! peerage is the name, but drops the territorial designation ("of Blackstock").
+//!
+//! [`given`] reads names written bare in running text by their given name.
+
+pub mod given;
 
 use crate::text::{fold_punctuation, plain, slug};
 
