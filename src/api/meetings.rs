@@ -177,6 +177,12 @@ node_type! {
             self.0.prop("mode")
         }
 
+        /// How the attendance is known where no list says it: "spoke" for
+        /// a speaker of a hearing whose transcript lists no attendance.
+        async fn basis(&self) -> Option<String> {
+            self.0.prop("basis")
+        }
+
         /// The role the record gives ("Chairman", a guest's post).
         async fn role(&self) -> Option<String> {
             self.0.prop("role")

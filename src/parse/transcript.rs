@@ -13,6 +13,7 @@
 //! ("Transcript of Agenda Item 6 …"); a hearing's transcript is a whole
 //! document of labelled turns, found by their density.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -417,6 +418,57 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, section: Section) {
     }
 }
 
+/// Who spoke at a hearing attended it. Where the document lists no one (an
+/// inquiry's transcript has no attendance list), each person who speaks is
+/// present, from their first turn, with `basis: spoke` saying how that is
+/// known; where a list is read, it says who attended and how.
+fn speakers_attended(ctx: &mut Ctx<'_>, meeting: &str, date: &str) {
+    let listed = ctx
+        .out
+        .edges
+        .values()
+        .any(|e| e.kind == EdgeKind::Attended && e.target == meeting);
+    if listed {
+        return;
+    }
+    let mut first: BTreeMap<String, crate::model::Span> = BTreeMap::new();
+    for e in ctx.out.edges.values().filter(|e| e.kind == EdgeKind::Spoke) {
+        let Some(span) = e.provenance.first() else {
+            continue;
+        };
+        let entry = first
+            .entry(e.source.clone())
+            .or_insert_with(|| span.clone());
+        if span.first_line < entry.first_line {
+            *entry = span.clone();
+        }
+    }
+    for (person, span) in first {
+        let Some(name) = ctx.out.nodes.get(&person).map(|p| p.name.clone()) else {
+            continue;
+        };
+        let key = crate::keys::attendance(meeting, &person);
+        ctx.out.add_node(
+            Node::new(
+                key.clone(),
+                NodeKind::Attendance,
+                format!("{name} at {date}"),
+                span.clone(),
+            )
+            .with("status", crate::model::AttendanceStatus::Present.as_str())
+            .with("basis", "spoke"),
+        );
+        ctx.out.add_edge(Edge::new(
+            key.clone(),
+            EdgeKind::Attendee,
+            person,
+            span.clone(),
+        ));
+        ctx.out
+            .add_edge(Edge::new(key, EdgeKind::Attended, meeting.to_owned(), span));
+    }
+}
+
 /// What every statement of one transcript links to.
 struct Scope<'a> {
     meeting: Option<&'a str>,
@@ -663,6 +715,9 @@ pub(super) fn parse_hearing(ctx: &mut Ctx<'_>) {
     };
     for (ordinal, turn) in turns.into_iter().enumerate() {
         add_statement(ctx, &scope, ordinal + 1, turn);
+    }
+    if let (Some(meeting), Some(date)) = (meeting.as_deref(), iso.as_deref()) {
+        speakers_attended(ctx, meeting, date);
     }
 }
 
