@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::model::Span;
@@ -348,6 +348,39 @@ fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
     })
 }
 
+/// "Wednesday 8th July", "8fed Gorffennaf": a day and a month with no year
+/// (minutes naming their next meeting). The year is the one that puts the
+/// date on or after `from` (the record's own date) within a year, and, where
+/// a weekday is written before it, on that weekday — else nothing, since the
+/// words do not say which year.
+pub fn find_yearless_date(text: &str, from: NaiveDate) -> Option<(NaiveDate, &str)> {
+    static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        let names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+        Regex::new(&format!(
+            r"(?i)\b([0-9]{{1,2}})\s?(?:{ORDINALS})?(?:\s+of)?\s+({})\b",
+            names.join("|")
+        ))
+        .expect("valid regex")
+    });
+    let found = DAY_MONTH.captures(text)?;
+    let whole = found.get(0)?;
+    // A year after it is `find_date`'s.
+    let after = text[whole.end()..].trim_start_matches([',', ' ']);
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let day: u32 = found[1].parse().ok()?;
+    let month = month_number(&found[2])?;
+    let date = [from.year(), from.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .find(|d| *d >= from)?;
+    match weekday_before(text, whole.as_str()) {
+        Some(day) if day != date.weekday() => None,
+        _ => Some((date, whole.as_str())),
+    }
+}
+
 /// The weekday a text writes just before a date found in it ("Wednesday 29
 /// September 2022", "Friday, 19th July"), when it writes one.
 pub fn weekday_before(text: &str, date_text: &str) -> Option<chrono::Weekday> {
@@ -403,6 +436,27 @@ pub fn is_page_furniture(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_without_a_year_is_the_next_one_on_its_weekday() {
+        let from = NaiveDate::from_ymd_opt(2020, 6, 10).unwrap();
+        let (date, written) =
+            find_yearless_date("held remotely on Wednesday 8th July followed by", from).unwrap();
+        assert_eq!(
+            (date.to_string().as_str(), written),
+            ("2020-07-08", "8th July")
+        );
+        // Welsh: no weekday read, the next 8 July.
+        let (date, _) = find_yearless_date("o bell ddydd Mercher 8fed Gorffennaf", from).unwrap();
+        assert_eq!(date.to_string(), "2020-07-08");
+        // A weekday the date does not fall on: no year can be chosen.
+        assert!(find_yearless_date("on Monday 8th July", from).is_none());
+        // Before the record's date: the next year's.
+        let (date, _) = find_yearless_date("on 3 March", from).unwrap();
+        assert_eq!(date.to_string(), "2021-03-03");
+        // A year written is `find_date`'s, not this.
+        assert!(find_yearless_date("on 8 July 2020", from).is_none());
+    }
 
     #[test]
     fn lines_keep_exact_bytes() {

@@ -107,3 +107,72 @@ fn meetings_named_in_passing_are_meetings_of_the_body_named() {
     // The shapes occur in several of the documents; none may go unread.
     assert!(found >= 6, "only {found} meetings named in passing");
 }
+
+#[test]
+fn the_next_meeting_minutes_name_is_a_meeting_of_their_own_body() {
+    let schema = schema_over(&[fixture("real"), seed_dir()]);
+    let meetings = all_nodes(
+        &schema,
+        "meetings",
+        "date statedIn kind provenance { documentId } body { name }",
+    );
+    let cited = |m: &serde_json::Value, document: &str| {
+        m["provenance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["documentId"] == document)
+    };
+    let dated = Regex::new(
+        r"(?i)\bnext meeting of the \w+ (?:is|was|will be) (?:scheduled for|held on) (\d{1,2}) ([A-Z][a-z]+) (\d{4})",
+    )
+    .unwrap();
+    // "the AGM would be held remotely on Wednesday 8th July": no year.
+    let yearless = Regex::new(
+        r"\bAGM (?:will|would) be held (?:remotely |virtually )?on ([A-Z][a-z]+day) (\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+)\b",
+    )
+    .unwrap();
+    let mut found = 0;
+    for document in documents(&schema) {
+        // The body and date of the meetings the document is the record of.
+        let own: Vec<(String, chrono::NaiveDate)> = meetings
+            .iter()
+            .filter(|m| m["statedIn"].is_null() && cited(m, &document))
+            .filter_map(|m| {
+                Some((
+                    m["body"]["name"].as_str()?.to_owned(),
+                    m["date"].as_str()?.parse().ok()?,
+                ))
+            })
+            .collect();
+        for (number, text) in lines_of(&schema, &document) {
+            let mut expected = Vec::new();
+            if let Some(cap) = dated.captures(&text) {
+                expected.push((iso(&cap[1], &cap[2], &cap[3]), None));
+            }
+            if let (Some(cap), [(_, from)]) = (yearless.captures(&text), own.as_slice()) {
+                // The first such day after the record's, on the weekday written.
+                let weekday: chrono::Weekday = cap[1].parse().unwrap();
+                let on = (0..366)
+                    .map(|d| *from + chrono::Duration::days(d))
+                    .find(|d| {
+                        chrono::Datelike::weekday(d) == weekday
+                            && d.format("%-d %B").to_string() == format!("{} {}", &cap[2], &cap[3])
+                    })
+                    .unwrap();
+                expected.push((on.to_string(), Some("annual general")));
+            }
+            for (on, kind) in expected {
+                let hit = meetings.iter().any(|m| {
+                    m["date"] == on.as_str()
+                        && cited(m, &document)
+                        && own.iter().any(|(b, _)| m["body"]["name"] == b.as_str())
+                        && kind.is_none_or(|k| m["kind"] == k)
+                });
+                assert!(hit, "{document}:{number}: no next meeting of the document's body on {on} ({text:?})");
+                found += 1;
+            }
+        }
+    }
+    assert!(found >= 3, "only {found} next meetings checked");
+}

@@ -123,7 +123,156 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
     witnesses(ctx);
     prose(ctx);
     in_passing(ctx);
+    next_meetings(ctx);
     adjourned(ctx);
+}
+
+/// "The next meeting of the Committee is scheduled for 7 June 2023", "the
+/// AGM would be held remotely on Wednesday 8th July", "Date of next
+/// meeting: …"; in Welsh "y dylid cynnal y CCB … ddydd Mercher 8fed
+/// Gorffennaf". The words before the date.
+static NEXT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:the )?(next (?:ordinary |scheduled )?meeting|agm|annual general meeting|annual parish meeting)",
+        r"(?: of (?:the )?[a-z][\w’' ]*?)? (?:is|was|will be|would be|has been|had been|shall be|to be) ",
+        r"(?:scheduled for|held|arranged for|scheduled to take place|taking place)",
+        r"(?: remotely| virtually| in person)?(?: on)?\b",
+        r"|^\W*(?:[0-9]+\.?\s*)?date of (?:the )?(next meeting)\s*[:\-–—]?",
+        r"|\by dylid cynnal y (CCB|cyfarfod nesaf)(?: o bell)?\b|\bcynhelir y (cyfarfod nesaf)\b",
+    ))
+    .expect("valid regex")
+});
+
+/// Welsh weekdays after "dydd" ("ddydd Mercher"): vocabulary, like the
+/// Welsh months of `text`.
+const WELSH_WEEKDAYS: &[&str] = &[
+    "Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul",
+];
+
+/// "… followed by the normal July Meeting"; "gyda Chyfarfod arferol …": an
+/// ordinary meeting the same day.
+static FOLLOWED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(?:followed by (?:the |a |an )?(?:normal |ordinary |usual |regular )?(?:\w+ )?meeting\b|gyda [cC]hyfarfod arferol\b)")
+        .expect("valid regex")
+});
+
+/// The next meetings minutes and agendas name, of the document's own body:
+/// on the date written, or on a day and month with no year, the next such
+/// day after the record's own date (on the weekday written, where one is).
+/// An annual general meeting is a meeting of its own kind that day.
+fn next_meetings(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    let own: Vec<(String, NaiveDate)> = ctx
+        .out
+        .nodes
+        .values()
+        .filter(|n| n.kind == NodeKind::Meeting && n.prop("stated_in").is_none())
+        .filter_map(|n| Some((n.prop("body")?.to_owned(), n.prop("date")?.parse().ok()?)))
+        .collect();
+    let mut bodies: Vec<String> = own.iter().map(|(b, _)| b.clone()).collect();
+    bodies.sort();
+    bodies.dedup();
+    for n in 1..=src.len() {
+        let line = plain(src.line(n));
+        let Some(found) = NEXT_MEETING.captures(&line) else {
+            continue;
+        };
+        let Some(what) = (1..=4)
+            .find_map(|i| found.get(i))
+            .map(|m| m.as_str().to_lowercase())
+        else {
+            continue;
+        };
+        // The body whose record the line is in; with no record before it
+        // (an agenda's "Date of Next Meeting"), the one body the document
+        // records meetings of.
+        let body = super::actions::committee(ctx, n)
+            .filter(|b| bodies.contains(b))
+            .or_else(|| match bodies.as_slice() {
+                [one] => Some(one.clone()),
+                _ => None,
+            })
+            .and_then(|b| ctx.orgs.resolve(&b));
+        let Some(body) = body else {
+            continue;
+        };
+        let words = found.get(0).map_or("", |m| m.as_str());
+        let mut rest = line[found.get(0).map_or(0, |m| m.end())..].to_owned();
+        // "12 Date of Next Meeting (Item 12)" as a heading: the date opens
+        // the paragraph after it, unless that paragraph is read on its own.
+        let mut at_line = n;
+        if find_date(&rest).is_none() && what == "next meeting" && !words.contains(" be ") {
+            let Some(m) = (n + 1..=src.len()).find(|&m| !src.line(m).trim().is_empty()) else {
+                continue;
+            };
+            let next = plain(src.line(m));
+            if NEXT_MEETING.is_match(&next) {
+                continue;
+            }
+            rest = next
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+                .to_owned();
+            at_line = m;
+        }
+        let rest = rest.as_str();
+        // The date straight after the words (a weekday may come first).
+        let near = |written: &str| {
+            let at = rest.find(written).unwrap_or(rest.len());
+            rest[..at]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    w.parse::<chrono::Weekday>().is_ok()
+                        || ["on", "the", "dydd", "ddydd"].contains(&w)
+                        || WELSH_WEEKDAYS.contains(&w)
+                })
+        };
+        let dated = find_date(rest).filter(|(_, w)| near(w)).or_else(|| {
+            // No year: counted from the one meeting this document records.
+            let [(_, from)] = own.as_slice() else {
+                return None;
+            };
+            crate::text::find_yearless_date(rest, *from).filter(|(_, w)| near(w))
+        });
+        let Some((date, written)) = dated else {
+            ctx.warn(
+                n,
+                format!("a next meeting named with no date read after it: {words:?}"),
+            );
+            continue;
+        };
+        let kind = match what.as_str() {
+            "agm" | "annual general meeting" | "ccb" => Some("annual general meeting"),
+            "annual parish meeting" => Some("annual parish meeting"),
+            _ => None,
+        };
+        let span = src.quote_line(at_line, written);
+        let body_span = src.quote_line(n, words);
+        stated_meeting(
+            ctx,
+            &body,
+            &date.to_string(),
+            written,
+            kind,
+            span,
+            body_span.clone(),
+            "next meeting",
+        );
+        let after = &rest[rest.find(written).map_or(0, |at| at + written.len())..];
+        if let Some(then) = FOLLOWED_BY.find(after) {
+            let then_span = src.quote_line(at_line, then.as_str().trim_start_matches([',', ' ']));
+            stated_meeting(
+                ctx,
+                &body,
+                &date.to_string(),
+                written,
+                None,
+                then_span,
+                body_span,
+                "next meeting",
+            );
+        }
+    }
 }
 
 /// A body's name as capitalised words, "and", "of", "for" and "&" between
