@@ -630,6 +630,12 @@ impl Orgs {
         prose::national_branches(line, &names)
     }
 
+    /// Bodies a speaker says they represent ("I represent the …", "on
+    /// behalf of …"): see [`prose`].
+    pub fn represented(line: &str) -> Vec<&str> {
+        prose::represented(line)
+    }
+
     /// Organisations a line lists beside bodies already known ("made up of
     /// representatives from MOPAC, the Met, the Home Office, NHS England and
     /// Transport for London"); `known` says whether a name is an

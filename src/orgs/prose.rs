@@ -203,6 +203,59 @@ pub(super) fn national_branches<'l>(line: &'l str, names: &[&str]) -> Vec<&'l st
     out
 }
 
+/// "I represent the Covid-19 Bereaved Families for Justice Cymru", "on
+/// behalf of John's Campaign and Care Rights UK": what a speaker represents
+/// is a body — capitalised words (with "and", "of", "for", "the" between),
+/// to the clause's end. Two bodies an "and" joins are two where the second
+/// opens with a capital. A person ("Mrs Smith", "Alan Bates") or a post
+/// ("the Mayor") is not.
+static REPRESENTED: LazyLock<Regex> = LazyLock::new(|| {
+    let word = r"[A-Z][\w’'-]*";
+    let name = format!(r"{word}(?: (?:(?:and|of|for|the|&) )*{word})*");
+    Regex::new(&format!(
+        r"\b(?:I|we|who) (?:represent|represents|am representing|are representing)(?: the)? ({name})|\bon behalf of(?: the)? ({name})"
+    ))
+    .expect("valid regex")
+});
+
+pub(super) fn represented(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for found in REPRESENTED.captures_iter(line) {
+        let Some(whole) = found.get(1).or(found.get(2)) else {
+            continue;
+        };
+        let mut parts = vec![whole.as_str()];
+        // "the London Assembly Police and Crime Committee" is one body.
+        if let Some((a, b)) = whole.as_str().split_once(" and ") {
+            if b.starts_with(char::is_uppercase) && !super::Orgs::looks_like_org(whole.as_str()) {
+                parts = vec![a, b];
+            }
+        }
+        for part in parts {
+            // "the London Assembly's Police and Crime Committee": the committee.
+            let part = match part.split_once("’s ").or_else(|| part.split_once("'s ")) {
+                Some((_, tail)) if tail.contains(' ') && super::Orgs::looks_like_org(tail) => tail,
+                _ => part,
+            };
+            let words = part.split(' ').count();
+            let titled =
+                crate::names::PersonName::parse(part).is_some_and(|p| !p.titles.is_empty());
+            let named = part
+                .split(' ')
+                .next()
+                .is_some_and(crate::names::given::is_given_name)
+                && words <= 3
+                && !part.contains(['’', '\'']);
+            let abbreviation = part.len() >= 2 && part.chars().all(|c| c.is_ascii_uppercase());
+            if titled || named || crate::names::ends_in_office(part) || words < 2 && !abbreviation {
+                continue;
+            }
+            out.push(part);
+        }
+    }
+    out
+}
+
 /// A prison by its name: "HMP Full Sutton", "HM Prison Wandsworth", "HMYOI
 /// Feltham".
 static PRISON: LazyLock<Regex> = LazyLock::new(|| {
@@ -659,7 +712,7 @@ pub(super) fn listed_with(line: &str, known: impl Fn(&str) -> bool) -> Vec<&str>
 #[cfg(test)]
 mod tests {
     use super::super::Orgs;
-    use super::national_branches;
+    use super::{national_branches, represented};
 
     #[test]
     fn bodies_named_in_prose_are_split_at_a_list_joint_and_classes_left_out() {
@@ -869,5 +922,27 @@ mod tests {
         let defined =
             orgs.definitions("and a Probation Homelessness Prevention Team (HPT) are now");
         assert_eq!(defined[0].1, "Homelessness Prevention Team");
+    }
+
+    #[test]
+    fn what_a_speaker_represents_is_a_body() {
+        assert_eq!(
+            represented("My name is Jo Bloggs and I represent the Covid-19 Bereaved Families for Justice Cymru. So"),
+            ["Covid-19 Bereaved Families for Justice Cymru"]
+        );
+        assert_eq!(
+            represented("I ask questions on behalf of John's Campaign and Care Rights UK."),
+            ["John's Campaign", "Care Rights UK"]
+        );
+        assert!(represented("on behalf of Mrs Smith and the Mayor, who").is_empty());
+        assert_eq!(
+            represented("on behalf of the London Assembly Police and Crime Committee."),
+            ["London Assembly Police and Crime Committee"]
+        );
+        assert_eq!(
+            represented("on behalf of the London Assembly’s Police and Crime Committee."),
+            ["Police and Crime Committee"]
+        );
+        assert!(represented("we represent Wales at it; on behalf of Alan Bates").is_empty());
     }
 }

@@ -688,6 +688,22 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             patterns.push((written.to_owned(), Target::named(org.key)));
         }
     }
+    // Bodies a speaker represents ("I represent the …", "on behalf of …").
+    for n in 1..=src.len() {
+        let line = src.line(n);
+        for written in crate::orgs::Orgs::represented(line) {
+            let Some(org) = ctx.orgs.resolve(written) else {
+                continue;
+            };
+            if !ctx.out.nodes.contains_key(&org.key) {
+                ctx.out.add_node(
+                    super::entities::org_node(&org, src.quote_line(n, written))
+                        .with(NAME_SOURCE, "named-in-text"),
+                );
+            }
+            patterns.push((written.to_owned(), Target::named(org.key)));
+        }
+    }
     // Bodies a line lists beside bodies already known.
     let people: Vec<String> = ctx
         .out
