@@ -152,6 +152,21 @@ const MINUTES_VERBS: &[&str] = &[
     "Proposed", "Seconded", "Moved", "Agreed", "Resolved", "Noted", "Reported", "Said", "Asked",
 ];
 
+/// A body a line names in running text: its node (quoting that place),
+/// unless the document has it already, and its name looked for everywhere.
+fn named_body(ctx: &mut Ctx<'_>, patterns: &mut Vec<(String, Target)>, n: usize, written: &str) {
+    let Some(org) = ctx.orgs.resolve(written) else {
+        return;
+    };
+    if !ctx.out.nodes.contains_key(&org.key) {
+        ctx.out.add_node(
+            super::entities::org_node(&org, ctx.src.quote_line(n, written))
+                .with(NAME_SOURCE, "named-in-text"),
+        );
+    }
+    patterns.push((written.to_owned(), Target::named(org.key)));
+}
+
 /// People written bare in running text (`names::given`): a node for each
 /// name no person of the document has yet, quoting its first place; where
 /// one has the same given name and surname with more or fewer names between
@@ -660,48 +675,21 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                 }
                 None => written,
             };
-            let Some(org) = ctx.orgs.resolve(written) else {
-                continue;
-            };
-            if !ctx.out.nodes.contains_key(&org.key) {
-                ctx.out.add_node(
-                    super::entities::org_node(&org, src.quote_line(n, written))
-                        .with(NAME_SOURCE, "named-in-text"),
-                );
-            }
-            patterns.push((written.to_owned(), Target::named(org.key)));
+            named_body(ctx, &mut patterns, n, written);
         }
     }
     // A known body's branch in one nation ("BBC Wales"): a body of its own.
     for n in 1..=src.len() {
         let line = src.line(n);
         for written in ctx.orgs.national_branches(line) {
-            let Some(org) = ctx.orgs.resolve(written) else {
-                continue;
-            };
-            if !ctx.out.nodes.contains_key(&org.key) {
-                ctx.out.add_node(
-                    super::entities::org_node(&org, src.quote_line(n, written))
-                        .with(NAME_SOURCE, "named-in-text"),
-                );
-            }
-            patterns.push((written.to_owned(), Target::named(org.key)));
+            named_body(ctx, &mut patterns, n, written);
         }
     }
     // Bodies a speaker represents ("I represent the …", "on behalf of …").
     for n in 1..=src.len() {
         let line = src.line(n);
         for written in crate::orgs::Orgs::represented(line) {
-            let Some(org) = ctx.orgs.resolve(written) else {
-                continue;
-            };
-            if !ctx.out.nodes.contains_key(&org.key) {
-                ctx.out.add_node(
-                    super::entities::org_node(&org, src.quote_line(n, written))
-                        .with(NAME_SOURCE, "named-in-text"),
-                );
-            }
-            patterns.push((written.to_owned(), Target::named(org.key)));
+            named_body(ctx, &mut patterns, n, written);
         }
     }
     // Bodies a line lists beside bodies already known.
@@ -751,6 +739,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             let Some(org) = ctx.orgs.resolve(written) else {
                 continue;
             };
+            // The listing closure holds `ctx`: the node is added inline here.
             if !ctx.out.nodes.contains_key(&org.key) {
                 ctx.out.add_node(
                     super::entities::org_node(&org, src.quote_line(n, written))
