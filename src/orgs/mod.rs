@@ -630,6 +630,12 @@ impl Orgs {
         prose::national_branches(line, &names)
     }
 
+    /// A body named by its owner ("the London Assembly's Police and Crime
+    /// Committee") is the body after the possessive: see [`prose`].
+    pub fn after_owner<'n>(&self, name: &'n str) -> &'n str {
+        prose::after_owner(name, |tail| self.is_known(tail))
+    }
+
     /// Bodies a speaker says they represent ("I represent the …", "on
     /// behalf of …"): see [`prose`].
     pub fn represented(line: &str) -> Vec<&str> {

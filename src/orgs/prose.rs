@@ -218,6 +218,17 @@ static REPRESENTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "the London Assembly's Police and Crime Committee": a body named by its
+/// owner is the body after the possessive, where those words name one on
+/// their own (`known`, or two words or more in a body's shape); else the
+/// name as written ("John's Campaign").
+pub(super) fn after_owner(name: &str, known: impl Fn(&str) -> bool) -> &str {
+    match name.split_once("’s ").or_else(|| name.split_once("'s ")) {
+        Some((_, tail)) if known(tail) || tail.contains(' ') && Orgs::looks_like_org(tail) => tail,
+        _ => name,
+    }
+}
+
 pub(super) fn represented(line: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for found in REPRESENTED.captures_iter(line) {
@@ -232,11 +243,7 @@ pub(super) fn represented(line: &str) -> Vec<&str> {
             }
         }
         for part in parts {
-            // "the London Assembly's Police and Crime Committee": the committee.
-            let part = match part.split_once("’s ").or_else(|| part.split_once("'s ")) {
-                Some((_, tail)) if tail.contains(' ') && super::Orgs::looks_like_org(tail) => tail,
-                _ => part,
-            };
+            let part = after_owner(part, |_| false);
             let words = part.split(' ').count();
             let titled =
                 crate::names::PersonName::parse(part).is_some_and(|p| !p.titles.is_empty());

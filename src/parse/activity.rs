@@ -62,6 +62,23 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The words between a phrase and the date it leads to, less articles and
+/// weekdays ("held on Thursday, 7th November, 2024", "o bell ddydd Mercher
+/// 8fed Gorffennaf", "ar yr 11eg Mawrth 2020").
+fn before_date(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !["the", "yr", "y", "dydd", "ddydd"].contains(w))
+        .filter(|w| {
+            (w.len() <= 3 || w.parse::<chrono::Weekday>().is_err()) && !WELSH_WEEKDAYS.contains(w)
+        })
+        .collect()
+}
+
+/// Whether those words lead straight to the date: none, or "on" / "ar".
+fn leads_to_date(words: &[&str]) -> bool {
+    matches!(words, [] | ["on"] | ["ar"])
+}
+
 /// The dates a list after `from` gives, the first straight after it, then
 /// each after ", " or " and " ("19 December 2024 and 9 January 2025").
 fn listed_dates(text: &str) -> Vec<(NaiveDate, &str)> {
@@ -71,14 +88,9 @@ fn listed_dates(text: &str) -> Vec<(NaiveDate, &str)> {
         let at = written.as_ptr() as usize - rest.as_ptr() as usize;
         // "on the 11th March 2020"; "…, and the 9 January 2025"; in Welsh
         // "ar yr 11eg Mawrth 2020", "… a'r 9 Ionawr 2025".
-        let words: Vec<&str> = rest[..at]
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty() && !["the", "yr", "y"].contains(w))
-            // "held on Thursday, 7th November, 2024"
-            .filter(|w| w.len() <= 3 || w.parse::<chrono::Weekday>().is_err())
-            .collect();
+        let words = before_date(&rest[..at]);
         let joined = if out.is_empty() {
-            words.is_empty() || words == ["on"] || words == ["ar"]
+            leads_to_date(&words)
         } else {
             matches!(words.as_slice(), [w] if ["and", "a", "ac", "a’r", "a'r"].contains(w))
                 || (words.is_empty() && rest[..at].contains(','))
@@ -218,14 +230,7 @@ fn next_meetings(ctx: &mut Ctx<'_>) {
         // The date straight after the words (a weekday may come first).
         let near = |written: &str| {
             let at = rest.find(written).unwrap_or(rest.len());
-            rest[..at]
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .filter(|w| !w.is_empty())
-                .all(|w| {
-                    w.parse::<chrono::Weekday>().is_ok()
-                        || ["on", "the", "dydd", "ddydd"].contains(&w)
-                        || WELSH_WEEKDAYS.contains(&w)
-                })
+            leads_to_date(&before_date(&rest[..at]))
         };
         let dated = find_date(rest).filter(|(_, w)| near(w)).or_else(|| {
             // No year: counted from the one meeting this document records.
@@ -361,14 +366,8 @@ fn in_passing(ctx: &mut Ctx<'_>) {
             }
         }
         for (written, at, stated_in) in found {
-            // "the London Assembly's Police and Crime Committee meeting":
-            // the committee, where the name after the owner is one known.
-            let written = match written.rsplit_once(['\'', '’']) {
-                Some((_, tail)) if tail.starts_with("s ") && ctx.orgs.is_known(&tail[2..]) => {
-                    tail[2..].to_owned()
-                }
-                _ => written,
-            };
+            // "the London Assembly's Police and Crime Committee meeting".
+            let written = ctx.orgs.after_owner(&written).to_owned();
             if !is_body(ctx, &written) {
                 continue;
             }

@@ -240,15 +240,11 @@ static SURNAMED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words of address or office after a title: not a surname.
-const NOT_SURNAMES: &[&str] = &[
+/// Words of address after a title, beside the words of office
+/// (`names::OFFICES`): not a surname ("Mr Speaker", "Lord Chancellor").
+const ADDRESS_WORDS: &[&str] = &[
     "Speaker",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "President",
     "Deputy",
-    "Mayor",
     "Justice",
     "Chancellor",
     "Advocate",
@@ -256,10 +252,6 @@ const NOT_SURNAMES: &[&str] = &[
     "Lieutenant",
     "Provost",
     "Bishop",
-    "Commissioner",
-    "Secretary",
-    "Minister",
-    "Clerk",
 ];
 
 /// People named by a title and a surname alone. Where a person of the
@@ -297,7 +289,8 @@ fn surnamed(ctx: &mut Ctx<'_>, patterns: &mut Vec<(String, Target)>) {
                 && src.line(n + 1).trim_start().starts_with(char::is_uppercase);
             if wrapped
                 || line[end..].starts_with(' ') && next.starts_with(char::is_uppercase)
-                || NOT_SURNAMES.contains(&surname)
+                || ADDRESS_WORDS.contains(&surname)
+                || crate::names::ends_in_office(surname)
                 || TITLES.contains(&surname)
                 || MINUTES_VERBS.contains(&surname)
                 || crate::orgs::Orgs::looks_like_org(surname)
