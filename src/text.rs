@@ -348,12 +348,9 @@ fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
     })
 }
 
-/// "Wednesday 8th July", "8fed Gorffennaf": a day and a month with no year
-/// (minutes naming their next meeting). The year is the one that puts the
-/// date on or after `from` (the record's own date) within a year, and, where
-/// a weekday is written before it, on that weekday — else nothing, since the
-/// words do not say which year.
-pub fn find_yearless_date(text: &str, from: NaiveDate) -> Option<(NaiveDate, &str)> {
+/// "12 October", "8fed Gorffennaf": the first day and month written with no
+/// year after them — (day, month, the words as written).
+pub fn find_day_month(text: &str) -> Option<(u32, u32, &str)> {
     static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         let names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
         Regex::new(&format!(
@@ -369,16 +366,46 @@ pub fn find_yearless_date(text: &str, from: NaiveDate) -> Option<(NaiveDate, &st
     if after.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let day: u32 = found[1].parse().ok()?;
-    let month = month_number(&found[2])?;
+    Some((
+        found[1].parse().ok()?,
+        month_number(&found[2])?,
+        whole.as_str(),
+    ))
+}
+
+/// "Wednesday 8th July", "8fed Gorffennaf": a day and a month with no year
+/// (minutes naming their next meeting). The year is the one that puts the
+/// date on or after `from` (the record's own date) within a year, and, where
+/// a weekday is written before it, on that weekday — else nothing, since the
+/// words do not say which year.
+pub fn find_yearless_date(text: &str, from: NaiveDate) -> Option<(NaiveDate, &str)> {
+    let (day, month, written) = find_day_month(text)?;
     let date = [from.year(), from.year() + 1]
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
         .find(|d| *d >= from)?;
-    match weekday_before(text, whole.as_str()) {
+    match weekday_before(text, written) {
         Some(day) if day != date.weekday() => None,
-        _ => Some((date, whole.as_str())),
+        _ => Some((date, written)),
     }
+}
+
+/// The year of the last month written with a year in `text` ("18 February
+/// 2020", "June 2020"): the year a narrative is in at its end, for a day and
+/// month written after it without one.
+pub fn last_year_written(text: &str) -> Option<i32> {
+    static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        let names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+        Regex::new(&format!(
+            r"(?i)\b(?:{}),?\s+((?:19|20)[0-9]{{2}})\b",
+            names.join("|")
+        ))
+        .expect("valid regex")
+    });
+    MONTH_YEAR
+        .captures_iter(text)
+        .last()
+        .and_then(|c| c[1].parse().ok())
 }
 
 /// The weekday a text writes just before a date found in it ("Wednesday 29

@@ -176,3 +176,105 @@ fn the_next_meeting_minutes_name_is_a_meeting_of_their_own_body() {
     }
     assert!(found >= 3, "only {found} next meetings checked");
 }
+
+/// A sitting body and a date ("at COBR on 3 February 2022", "a COBR on 17
+/// February", "not discussed by the Welsh Cabinet until 14 January",
+/// "evidence to a Senedd committee on 21 February", "in the House of
+/// Commons on 9 March 2022") are a meeting of that body; a day and month
+/// take the year last written before them, and say which line gave it. The
+/// same words where no meeting is meant (a body's act, a letter to it, a
+/// place, a committee's name before a date) make none. The fixture is
+/// written for this test; its README says what each line is.
+#[test]
+fn a_sitting_body_and_a_date_are_a_meeting_of_that_body() {
+    let text = std::fs::read_to_string(fixture("sittings").join("inquiry-notes.txt")).unwrap();
+    let store = common::ingest_fresh(&[fixture("sittings")]);
+    let export: serde_json::Value = serde_json::from_str(&common::export(&store)).unwrap();
+    let meetings: Vec<(String, String, String, Option<String>)> = export["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "meeting")
+        .map(|n| {
+            let p = &n["properties"];
+            (
+                p["body"].as_str().unwrap().to_owned(),
+                p["date"].as_str().unwrap().to_owned(),
+                n["provenance"][0]["quote"].as_str().unwrap().to_owned(),
+                p["year_from_line"].as_str().map(str::to_owned),
+            )
+        })
+        .collect();
+    // The year a yearless date is in: the last year written in the lines
+    // before it, found here by the test's own reading of the text.
+    let lines: Vec<&str> = text.lines().collect();
+    // The text before the date on its own line counts first.
+    let year = Regex::new(r"\b[A-Z][a-z]+ (20\d\d)\b").unwrap();
+    let year_before = |n: usize, prefix: &str| {
+        let last = |text: &str| year.captures_iter(text).last().map(|c| c[1].to_owned());
+        last(prefix).map(|y| (y, n)).unwrap_or_else(|| {
+            (1..n)
+                .rev()
+                .find_map(|m| last(lines[m - 1]).map(|y| (y, m)))
+                .unwrap()
+        })
+    };
+    let find = |n: usize, prefix: &str, body: &str, day_month: &str| {
+        let (year, from) = if Regex::new(r"^\d+ [A-Z][a-z]+ \d{4}$")
+            .unwrap()
+            .is_match(day_month)
+        {
+            (String::new(), 0)
+        } else {
+            year_before(n, prefix)
+        };
+        let date = chrono::NaiveDate::parse_from_str(
+            &format!("{day_month} {year}").trim().to_owned(),
+            "%d %B %Y",
+        )
+        .unwrap()
+        .to_string();
+        let hit = meetings.iter().find(|(b, d, _, _)| b == body && *d == date);
+        let (_, _, quote, year_from) =
+            hit.unwrap_or_else(|| panic!("no meeting of {body} on {date}: {meetings:?}"));
+        assert!(
+            lines[n - 1].contains(quote.as_str()),
+            "quote {quote:?} not on line {n}"
+        );
+        assert_eq!(
+            year_from.as_deref(),
+            (from > 0).then(|| from.to_string()).as_deref(),
+            "{body} {date}"
+        );
+    };
+    // Each line of the fixture that states a meeting, by the words of its
+    // shape; every other dated line states none.
+    let shape = Regex::new(
+        r"(?:at|by the|to a|in the|a) ((?:[A-Z][\w]* ?(?:of )?)+?)(?: committee)? (?:on|until) (\d{1,2} [A-Z][a-z]+(?: \d{4})?)",
+    )
+    .unwrap();
+    let bodies = [
+        ("COBR", "Cabinet Office Briefing Rooms"),
+        ("Welsh Cabinet", "Welsh Cabinet"),
+        ("Senedd", "Senedd"),
+        ("House of Commons", "House of Commons"),
+    ];
+    let mut stated = 0;
+    for (i, line) in lines.iter().enumerate() {
+        for cap in shape.captures_iter(line) {
+            if let Some((_, body)) = bodies.iter().find(|(w, _)| *w == cap[1].trim()) {
+                find(i + 1, &line[..cap.get(0).unwrap().start()], body, &cap[2]);
+                stated += 1;
+            }
+        }
+    }
+    assert_eq!(
+        stated, 5,
+        "the fixture's five sittings were read by the test"
+    );
+    assert_eq!(
+        meetings.len(),
+        stated,
+        "a meeting where none is meant: {meetings:?}"
+    );
+}

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::store::DocumentRecord;
-use crate::text::{find_date, weekday_before, Source};
+use crate::text::{find_date, find_day_month, weekday_before, Source};
 
 /// Lines after a record's heading that are its header (date, time, place).
 const HEADER_LINES: u32 = 12;
@@ -74,7 +74,19 @@ pub fn date_readings(
                 continue;
             }
             let line = src.line(span.first_line as usize);
-            let Some((date, date_text)) = find_date(&span.quote).or_else(|| find_date(line)) else {
+            // "17 February": a day and month whose year the parser read
+            // from the text before (`year_from_line`); the meeting's date
+            // has it. Only a quote that is no date at all is read from its
+            // line, whose first date may be another meeting's.
+            let yearless = || {
+                let (_, _, written) = find_day_month(&span.quote)?;
+                let date = node.props.get("date")?.parse().ok()?;
+                Some((date, written))
+            };
+            let Some((date, date_text)) = find_date(&span.quote)
+                .or_else(yearless)
+                .or_else(|| find_date(line))
+            else {
                 continue;
             };
             let of_record = heads.iter().any(|(doc, head)| {

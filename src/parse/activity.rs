@@ -32,7 +32,7 @@ use super::Ctx;
 use crate::model::{Edge, EdgeKind, Node, NodeKind, Span};
 use crate::orgs::Org;
 use crate::read::blocks::BlockKind;
-use crate::text::{find_date, plain};
+use crate::text::{find_date, find_day_month, last_year_written, plain};
 
 /// Headings of the section that lists an investigation's meetings.
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,6 +135,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
     witnesses(ctx);
     prose(ctx);
     in_passing(ctx);
+    sittings(ctx);
     next_meetings(ctx);
     adjourned(ctx);
 }
@@ -318,6 +319,160 @@ static TO_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*To:\s+({BODY_WORDS})\s+[-–—]\s+")).expect("valid regex")
 });
 
+/// Whether words written as a body's name name one: known, or shaped as a
+/// body's name. A body of one word that is no abbreviation ("Cabinet",
+/// "Board") is some body's part that the words do not say, and is left.
+fn is_body(ctx: &Ctx<'_>, written: &str) -> bool {
+    let one_word = !written.contains(' ');
+    let abbreviation = written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase());
+    (ctx.orgs.is_known(written) || crate::orgs::Orgs::looks_like_org(written))
+        && (!one_word || abbreviation || ctx.orgs.is_known(written))
+}
+
+/// The last words of the name of a body that sits — meets as a whole — so
+/// that "at the Welsh Cabinet on 4 March" is a meeting of it, where "at the
+/// Home Office on 4 March" is a place. COBR, the "Cabinet Office Briefing
+/// Rooms", is named after the rooms its committee meets in.
+const SITTING: &[&str] = &[
+    "Committee",
+    "Cabinet",
+    "Council",
+    "Board",
+    "Panel",
+    "Assembly",
+    "Parliament",
+    "Senedd",
+    "Commons",
+    "Lords",
+    "Inquiry",
+    "Forum",
+    "Briefing Rooms",
+];
+
+/// Legislatures, which sit in their chamber: "in the House of Commons on
+/// 14 May 2025" is a sitting, where "in the Committee on" is not said of one.
+const CHAMBERS: &[&str] = &["Parliament", "Senedd", "Commons", "Lords", "Assembly"];
+
+/// "at COBR on 9 March 2020", "there had been a COBR on 12 October", "was
+/// not discussed by the Welsh Cabinet until 25 February", "evidence to a
+/// Senedd committee on 9 March", "a statement in the House of Commons on
+/// 14 May 2025": a sitting body, then the date it sat. What leads to it
+/// says it was a meeting: "at", "before" or an article; "by" after a verb
+/// of deliberation; "to" after "evidence"; "in" a legislature.
+static AT_SITTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(at|before|by|to|in|a|an) (?:the |a |an )?({BODY_WORDS})(?: (?:committee|meeting|hearing|session|sitting))? (on|until) "
+    ))
+    .expect("valid regex")
+});
+
+/// Verbs of deliberation after which "by the BODY" names the body that sat.
+const DELIBERATED: &[&str] = &[
+    "discussed",
+    "considered",
+    "agreed",
+    "approved",
+    "endorsed",
+    "decided",
+    "debated",
+    "noted",
+];
+
+/// How many lines back a day and month written without a year look for the
+/// year the narrative is in: about a page of a transcript.
+const YEAR_CONTEXT_LINES: usize = 150;
+
+/// Meetings named by their sitting body and the date (see `AT_SITTING`).
+/// A day and month with no year take the year last written before them,
+/// within `YEAR_CONTEXT_LINES`; with none, the meeting is left, since the
+/// words do not say which year.
+fn sittings(ctx: &mut Ctx<'_>) {
+    let src = ctx.src;
+    for n in 1..=src.len() {
+        let line = plain(src.line(n));
+        for c in AT_SITTING.captures_iter(&line) {
+            let (lead, written, word) = (&c[1], c[2].trim_start_matches("The "), &c[3]);
+            let whole = c.get(0).expect("match");
+            let before = &line[..whole.start()];
+            let sentence_before = before.rsplit(". ").next().unwrap_or(before);
+            let last_word = before.split_whitespace().last().unwrap_or("");
+            let led = match lead {
+                "by" => DELIBERATED.contains(&last_word),
+                "to" => before
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| w == "evidence"),
+                "in" => CHAMBERS.iter().any(|h| written.ends_with(h)),
+                _ => true,
+            };
+            // "not discussed … until 25 February": it was, on that day.
+            if !led || (word == "until" && !sentence_before.contains(" not ")) {
+                continue;
+            }
+            let written = ctx.orgs.after_owner(written).to_owned();
+            if !is_body(ctx, &written) {
+                continue;
+            }
+            let Some(body) = ctx.orgs.resolve(&written) else {
+                continue;
+            };
+            if !SITTING
+                .iter()
+                .any(|w| written.ends_with(w) || body.name.ends_with(w))
+            {
+                continue;
+            }
+            let rest = &line[whole.end()..];
+            let mut year_from = None;
+            let dated = listed_dates(rest);
+            let dates: Vec<(NaiveDate, &str)> = if dated.is_empty() {
+                find_day_month(rest)
+                    .filter(|(_, _, w)| rest.starts_with(w))
+                    .and_then(|(day, month, w)| {
+                        let (year, from) =
+                            last_year_written(before).map(|y| (y, n)).or_else(|| {
+                                (n.saturating_sub(YEAR_CONTEXT_LINES).max(1)..n)
+                                    .rev()
+                                    .find_map(|m| last_year_written(src.line(m)).map(|y| (y, m)))
+                            })?;
+                        year_from = Some(from);
+                        Some((NaiveDate::from_ymd_opt(year, month, day)?, w))
+                    })
+                    .into_iter()
+                    .collect()
+            } else {
+                dated
+            };
+            for (date, date_text) in dates {
+                let span = src.quote_line(n, date_text);
+                let body_span = src.quote_line(n, &written);
+                let known = ctx
+                    .out
+                    .nodes
+                    .contains_key(&crate::keys::meeting(&body.key, &date.to_string()));
+                let meeting = stated_meeting(
+                    ctx,
+                    &body,
+                    &date.to_string(),
+                    date_text,
+                    None,
+                    span,
+                    body_span,
+                    "named with its date",
+                );
+                // The year is read, not written: say where from, unless the
+                // meeting is also stated in full elsewhere in the document.
+                let node = ctx.out.nodes.get_mut(&meeting.key).filter(|_| !known);
+                if let (Some(from), Some(node)) = (year_from, node) {
+                    node.props
+                        .insert("year_from_line".to_owned(), from.to_string());
+                }
+            }
+        }
+    }
+}
+
 /// Meetings named in passing, in shapes many publishers share (see the
 /// statics above): each is a meeting of the body named, on the date
 /// written, stated by the document. A body of one word that is no
@@ -325,12 +480,6 @@ static TO_MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// not say, and is left.
 fn in_passing(ctx: &mut Ctx<'_>) {
     let src = ctx.src;
-    let is_body = |ctx: &Ctx<'_>, written: &str| {
-        let one_word = !written.contains(' ');
-        let abbreviation = written.len() >= 2 && written.chars().all(|c| c.is_ascii_uppercase());
-        (ctx.orgs.is_known(written) || crate::orgs::Orgs::looks_like_org(written))
-            && (!one_word || abbreviation || ctx.orgs.is_known(written))
-    };
     for n in 1..=src.len() {
         let line = plain(src.line(n));
         // (body as written, what follows it, how the meeting is stated)

@@ -902,7 +902,11 @@ fn join_lines(ctx: &Ctx<'_>, first: usize, offset: usize, last: usize) -> Vec<(c
         let line = ctx.src.line(n);
         let text = if n == first { &line[offset..] } else { line };
         let text = text.trim_start_matches(['-', '•', '·', '*']).trim();
-        if !out.is_empty() {
+        // "Mr Derek Crow-" / "Brown": a double-barrelled name broken at its
+        // hyphen is one word again.
+        let broken_name = matches!(out.as_slice(), [.., (l, _), ('-', _)] if l.is_alphabetic())
+            && text.starts_with(char::is_uppercase);
+        if !out.is_empty() && !broken_name {
             out.push((' ', n));
         }
         out.extend(text.chars().map(|c| (c, n)));

@@ -38,8 +38,15 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     let offices = "Commissioner|Commander|Constable|Mayor|Chair|Chairman|Chairwoman|Minister|Secretary|Director|Executive|Superintendent|Inspector|Officer|Reviewer|Adviser|Advisor|President|Leader";
     let word = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?";
+    // Titles may stack ("the Chief Medical Officer, Professor Sir Chris
+    // Whitty"); the name words come after all of them.
+    let titles = TITLES
+        .iter()
+        .map(|t| regex::escape(t))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
-        r"\b[Tt]he ((?:[A-Z][a-z]+ ){{0,4}}(?:{offices})), ((?:(?:Sir|Dame|Dr|Baroness|Lord|Lady) )?{word}(?: {word}){{1,2}})\b"
+        r"\b[Tt]he ((?:[A-Z][a-z]+ ){{0,4}}(?:{offices})), ((?:(?:{titles}) )*{word}(?: {word}){{1,2}})\b"
     ))
     .expect("valid regex")
 });
