@@ -229,7 +229,7 @@ fn a_sitting_body_and_a_date_are_a_meeting_of_that_body() {
             year_before(n, prefix)
         };
         let date = chrono::NaiveDate::parse_from_str(
-            &format!("{day_month} {year}").trim().to_owned(),
+            format!("{day_month} {year}").trim(),
             "%d %B %Y",
         )
         .unwrap()

@@ -8,6 +8,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::{all_nodes, fixture, schema_over};
+use regex::Regex;
 
 #[test]
 fn every_speaker_at_a_meeting_attended_it() {
@@ -58,4 +59,79 @@ fn every_speaker_at_a_meeting_attended_it() {
         by_speaking += spoken.len();
     }
     assert!(by_speaking > 0, "no hearing known by its speakers");
+}
+
+/// Attendance a hearing's questions tell (issue 10, item 3): "X attended his
+/// first COBR meeting on DATE", "a COBR on DATE where X had attended", "you
+/// … gave evidence to a Senedd committee on DATE" (the witness who answers)
+/// and "X in his evidence on DATE" (an earlier hearing of the inquiry) are
+/// attendances at those meetings, each with its basis; a person and a
+/// meeting named in one sentence without those words are none. The
+/// fixture is written for this test; what it expects is read from its text
+/// by the shapes below.
+#[test]
+fn attendance_told_in_questions_is_kept_with_its_basis() {
+    let dir = fixture("told-attendance");
+    let text = std::fs::read_to_string(dir.join("harbour-inquiry-transcript.rst")).unwrap();
+    let schema = schema_over(&[dir]);
+    // (surname, date, basis) of every attendance not known by speaking.
+    let mut told: BTreeSet<(String, String, String)> = BTreeSet::new();
+    for m in all_nodes(
+        &schema,
+        "meetings",
+        "date attendance { person { name } basis }",
+    ) {
+        for a in m["attendance"].as_array().unwrap() {
+            let basis = a["basis"].as_str().unwrap_or("listed");
+            if basis != "spoke" {
+                let name = a["person"]["name"].as_str().unwrap();
+                let surname = name.split_whitespace().last().unwrap().to_owned();
+                told.insert((
+                    surname,
+                    m["date"].as_str().unwrap().to_owned(),
+                    basis.to_owned(),
+                ));
+            }
+        }
+    }
+    let iso = |d: &str| {
+        chrono::NaiveDate::parse_from_str(d, "%d %B %Y")
+            .unwrap()
+            .to_string()
+    };
+    let date = r"(\d{1,2} [A-Z][a-z]+ \d{4})";
+    let attended = Regex::new(&format!(
+        r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?([A-Z][a-z]+) attended his first \w+ meeting on {date}"
+    ))
+    .unwrap();
+    let where_ = Regex::new(&format!(
+        r"\bon {date} where [A-Z][a-z]+ ([A-Z][a-z]+) had attended"
+    ))
+    .unwrap();
+    let evidence = Regex::new(&format!(r"\b([A-Z][a-z]+) in his evidence on {date}")).unwrap();
+    let you = Regex::new(&format!(r"\byou .*evidence to a \w+ committee on {date}")).unwrap();
+    let witness = Regex::new(r"\*(?:MS|MR|DR) [A-Z]+ ([A-Z]+) \((?:affirmed|sworn)\)").unwrap();
+    let witness = witness.captures(&text).unwrap()[1].to_owned();
+    let witness = format!("{}{}", &witness[..1], witness[1..].to_lowercase());
+    let mut expected: BTreeSet<(String, String, String)> = BTreeSet::new();
+    for line in text.lines() {
+        for c in attended.captures_iter(line) {
+            expected.insert((c[1].to_owned(), iso(&c[2]), "told".to_owned()));
+        }
+        for c in where_.captures_iter(line) {
+            expected.insert((c[2].to_owned(), iso(&c[1]), "told".to_owned()));
+        }
+        for c in evidence.captures_iter(line) {
+            expected.insert((c[1].to_owned(), iso(&c[2]), "gave evidence".to_owned()));
+        }
+        for c in you.captures_iter(line) {
+            expected.insert((witness.clone(), iso(&c[1]), "gave evidence".to_owned()));
+        }
+    }
+    assert_eq!(
+        expected.len(),
+        4,
+        "the fixture's four told attendances: {expected:?}"
+    );
+    assert_eq!(told, expected);
 }

@@ -178,7 +178,11 @@ node_type! {
         }
 
         /// How the attendance is known where no list says it: "spoke" for
-        /// a speaker of a hearing whose transcript lists no attendance.
+        /// a speaker of a hearing whose transcript lists no attendance,
+        /// "told" where the text says the person attended ("X attended his
+        /// first COBR meeting on …"), "gave evidence" for a witness the text
+        /// says gave evidence there ("you gave evidence to a Senedd
+        /// committee on …", "X in his evidence on …").
         async fn basis(&self) -> Option<String> {
             self.0.prop("basis")
         }

@@ -887,7 +887,7 @@ fn report_at(ctx: &Ctx<'_>, n: usize) -> String {
 /// record for a formal meeting), `held-by` its body, and a mention by the
 /// document that states it.
 #[allow(clippy::too_many_arguments)]
-fn stated_meeting(
+pub(super) fn stated_meeting(
     ctx: &mut Ctx<'_>,
     body: &Org,
     date: &str,

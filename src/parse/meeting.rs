@@ -433,6 +433,44 @@ pub(super) fn parse_minutes(ctx: &mut Ctx<'_>, section: Section) {
     emit_attendance(ctx, &meeting, attendance);
 }
 
+/// An attendance the text tells rather than lists: the person present at
+/// the meeting, with how that is known (`basis`: "spoke", "told", "gave
+/// evidence"). An attendance of the same person already read stands.
+pub(super) fn told_attendance(
+    ctx: &mut Ctx<'_>,
+    meeting: &str,
+    date: &str,
+    person: &str,
+    span: Span,
+    basis: &str,
+) {
+    let key = crate::keys::attendance(meeting, person);
+    if ctx.out.nodes.contains_key(&key) {
+        return;
+    }
+    let Some(name) = ctx.out.nodes.get(person).map(|p| p.name.clone()) else {
+        return;
+    };
+    ctx.out.add_node(
+        Node::new(
+            key.clone(),
+            NodeKind::Attendance,
+            format!("{name} at {date}"),
+            span.clone(),
+        )
+        .with("status", AttendanceStatus::Present.as_str())
+        .with("basis", basis),
+    );
+    ctx.out.add_edge(Edge::new(
+        key.clone(),
+        EdgeKind::Attendee,
+        person.to_owned(),
+        span.clone(),
+    ));
+    ctx.out
+        .add_edge(Edge::new(key, EdgeKind::Attended, meeting.to_owned(), span));
+}
+
 /// Adds the attendance nodes of a meeting, their people, roles and the chair.
 pub(super) fn emit_attendance(
     ctx: &mut Ctx<'_>,

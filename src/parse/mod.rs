@@ -28,6 +28,7 @@ mod stance;
 mod stance_table;
 
 pub use stance::RULES_VERSION as STANCE_RULES_VERSION;
+mod told_attendance;
 mod transcript;
 
 use std::fmt;
@@ -343,6 +344,10 @@ const PHASES: &[Phase] = &[
     Phase {
         name: "mentions",
         run: |ctx| with_reports(ctx, mentions::parse),
+    },
+    Phase {
+        name: "who attended meetings the text names, told in prose",
+        run: told_attendance::parse,
     },
 ];
 

@@ -444,28 +444,7 @@ fn speakers_attended(ctx: &mut Ctx<'_>, meeting: &str, date: &str) {
         }
     }
     for (person, span) in first {
-        let Some(name) = ctx.out.nodes.get(&person).map(|p| p.name.clone()) else {
-            continue;
-        };
-        let key = crate::keys::attendance(meeting, &person);
-        ctx.out.add_node(
-            Node::new(
-                key.clone(),
-                NodeKind::Attendance,
-                format!("{name} at {date}"),
-                span.clone(),
-            )
-            .with("status", crate::model::AttendanceStatus::Present.as_str())
-            .with("basis", "spoke"),
-        );
-        ctx.out.add_edge(Edge::new(
-            key.clone(),
-            EdgeKind::Attendee,
-            person,
-            span.clone(),
-        ));
-        ctx.out
-            .add_edge(Edge::new(key, EdgeKind::Attended, meeting.to_owned(), span));
+        super::meeting::told_attendance(ctx, meeting, date, &person, span, "spoke");
     }
 }
 
