@@ -137,6 +137,15 @@ static BRACKETED_INNER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "[Sir Robert] Peel": a title and given name an editor supplied before
+/// the surname the speaker said.
+static BRACKETED_TITLE_AND_GIVEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\[(Sir|Dame|Lord|Lady|Baroness|Dr|Professor) ([A-Z][a-z]+)\] ({NAME_WORD})\b"
+    ))
+    .expect("valid regex")
+});
+
 /// "Lord Carlile QC": a peer named by title and surname alone, whom the
 /// honours after the name show to be a person.
 static PEER_WITH_HONOURS: LazyLock<Regex> = LazyLock::new(|| {
@@ -188,9 +197,26 @@ fn bare_people(ctx: &mut Ctx<'_>) {
         .filter(|b| matches!(b.kind, crate::read::blocks::BlockKind::Heading { .. }))
         .map(|b| b.first)
         .collect();
+    // Words the document writes in lower case: a capitalised one of them
+    // is no given name ("Second Sight" beside "the second").
+    let lower: HashSet<&str> = src
+        .text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
     for n in (1..=src.len()).filter(|n| !headings.contains(n)) {
         let line = src.line(n);
-        for written in crate::names::given::bare_names(line) {
+        let listed = crate::names::given::listed_names(line)
+            .into_iter()
+            .filter(|w| {
+                let given = w.split(' ').next().unwrap_or("");
+                !lower.contains(given.to_lowercase().as_str())
+            });
+        let names: Vec<&str> = crate::names::given::bare_names(line)
+            .into_iter()
+            .chain(listed)
+            .collect();
+        for written in names {
             if cut_by_wrap(src, n, written) || ctx.orgs.is_known(written) {
                 continue;
             }
@@ -357,6 +383,44 @@ fn surnamed(ctx: &mut Ctx<'_>, patterns: &mut Vec<(String, Target)>) {
     }
 }
 
+/// "O'Reilly, G. (2021)": a work's author as a reference list writes them,
+/// surname, initials and the year in brackets.
+static CITED_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({NAME_WORD}), ((?:[A-Z]\.\s?){{1,3}}) ?\((?:19|20)\d\d[a-z]?\)"
+    ))
+    .expect("valid regex")
+});
+
+/// Authors of cited works (`CITED_AUTHOR`) are people, found where the
+/// reference names them.
+fn cited_authors(ctx: &mut Ctx<'_>, patterns: &mut Vec<(String, Target)>) {
+    let src = ctx.src;
+    for n in 1..=src.len() {
+        for found in CITED_AUTHOR.captures_iter(src.line(n)) {
+            let (surname, initials) = (&found[1], found[2].trim());
+            let written = format!("{surname}, {initials}");
+            let Some(name) = PersonName::parse(&format!("{initials} {surname}")) else {
+                continue;
+            };
+            let key = name.node_key();
+            if !ctx.out.nodes.contains_key(&key) {
+                ctx.out.add_node(
+                    Node::new(
+                        key.clone(),
+                        NodeKind::Person,
+                        name.full.clone(),
+                        src.quote_line(n, &written),
+                    )
+                    .with(NAME_SOURCE, "mention")
+                    .with("role", "author"),
+                );
+            }
+            patterns.push((written, Target { key, person: true }));
+        }
+    }
+}
+
 /// What a pattern stands for.
 #[derive(Clone)]
 struct Target {
@@ -464,10 +528,15 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         let bracketed = BRACKETED_TITLE
             .captures_iter(line)
             .map(|c| (format!("{} {}", &c[1], &c[2]), c[2].to_owned(), None))
-            .chain(BRACKETED_INNER_TITLE.captures_iter(line).map(|c| {
-                let full = format!("{} {} {}", &c[1], &c[2], &c[3]);
-                (full, c[0].to_owned(), None)
-            }))
+            .chain(
+                BRACKETED_INNER_TITLE
+                    .captures_iter(line)
+                    .chain(BRACKETED_TITLE_AND_GIVEN.captures_iter(line))
+                    .map(|c| {
+                        let full = format!("{} {} {}", &c[1], &c[2], &c[3]);
+                        (full, c[0].to_owned(), None)
+                    }),
+            )
             .chain(
                 PEER_WITH_HONOURS
                     .captures_iter(line)
@@ -651,6 +720,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
         }
     }
     surnamed(ctx, &mut patterns);
+    cited_authors(ctx, &mut patterns);
     // Bodies a line names with "the" and a word that heads organisations'
     // names, beyond the vocabulary: nodes, and looked for everywhere.
     for n in 1..=src.len() {
