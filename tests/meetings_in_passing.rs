@@ -228,12 +228,10 @@ fn a_sitting_body_and_a_date_are_a_meeting_of_that_body() {
         } else {
             year_before(n, prefix)
         };
-        let date = chrono::NaiveDate::parse_from_str(
-            format!("{day_month} {year}").trim(),
-            "%d %B %Y",
-        )
-        .unwrap()
-        .to_string();
+        let date =
+            chrono::NaiveDate::parse_from_str(format!("{day_month} {year}").trim(), "%d %B %Y")
+                .unwrap()
+                .to_string();
         let hit = meetings.iter().find(|(b, d, _, _)| b == body && *d == date);
         let (_, _, quote, year_from) =
             hit.unwrap_or_else(|| panic!("no meeting of {body} on {date}: {meetings:?}"));

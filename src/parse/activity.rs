@@ -54,11 +54,12 @@ static PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// "the minutes of the meeting held on 29 October 2024", "Actions Arising
 /// from the Meeting Held on …", "the minutes of the meeting held 10 May
 /// 2017", "the minutes of the meetings held on 19 December 2024 and 9
-/// January 2025": an earlier meeting (or several) of the same body. In
+/// January 2025", "the minutes of the meeting of the Committee held on 26
+/// January 2023": an earlier meeting (or several) of the same body. In
 /// Welsh minutes: "cofnodion y cyfarfod diwethaf a gynhaliwyd ar yr 11eg
 /// Mawrth 2020".
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:minutes|notes|actions arising) (?:of|from) the (?:last |previous )?meetings? held(?: on)?|cofnodion y cyfarfod(?:ydd)? (?:diwethaf )?a gynhaliwyd(?: ar)?)\b")
+    Regex::new(r"(?i)\b(?:(?:minutes|notes|actions arising) (?:of|from) the (?:last |previous )?meetings? (?:of the (?:Committee|Sub-Committee|Council|Board|Panel) )?held(?: on)?|cofnodion y cyfarfod(?:ydd)? (?:diwethaf )?a gynhaliwyd(?: ar)?)\b")
         .expect("valid regex")
 });
 
