@@ -488,10 +488,16 @@ fn a_group_answers_cue_belongs_to_the_recommendation_its_sentence_is_about() {
                     )
                 })
                 .collect();
-            let best = shared.iter().map(|s| s.0).max().unwrap();
+            // Only a clear lead counts (two words ahead of the next): these
+            // words keep function words ("with", "this"), which a near tie
+            // turns either way.
+            let mut counts: Vec<usize> = shared.iter().map(|s| s.0).collect();
+            counts.sort_unstable_by(|a, b| b.cmp(a));
+            let best = counts[0];
+            let clear = counts.get(1).is_none_or(|&next| best >= next + 2);
             let leaders: Vec<i64> = shared.iter().filter(|s| s.0 == best).map(|s| s.1).collect();
             let number = r["recommendation"]["number"].as_i64().unwrap();
-            if leaders.len() == 1 && best >= 2 {
+            if leaders.len() == 1 && best >= 2 && clear {
                 assert_eq!(
                     leaders,
                     [number],

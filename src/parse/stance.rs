@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use crate::model::ResponseStance;
 
 /// Version of the rule set, recorded with every stance.
-pub const RULES_VERSION: &str = "stance-rules/4";
+pub const RULES_VERSION: &str = "stance-rules/5";
 
 /// (stance, cues) in order of precedence. Cues are lower-case phrases; a
 /// cue with `+` needs both halves in the same sentence.
@@ -110,6 +110,10 @@ const RULES: &[(ResponseStance, &[&str])] = &[
             "may be scope",
             "are exploring",
             "is exploring",
+            // stance-rules/5: the policy the recommendation is about is
+            // itself being reviewed: the answer waits on it.
+            "under review",
+            "being reviewed",
         ],
     ),
 ];
@@ -127,7 +131,7 @@ pub struct Stance {
 
 /// Assigns a stance to a response's text.
 pub fn assign(text: &str) -> Stance {
-    let sentences = sentences(text);
+    let sentences = split_sentences(text);
     cue(text).unwrap_or_else(|| {
         let quote = sentences
             .iter()
@@ -142,7 +146,7 @@ pub fn assign(text: &str) -> Stance {
     })
 }
 
-fn sentences(text: &str) -> Vec<&str> {
+fn split_sentences(text: &str) -> Vec<&str> {
     text.split_inclusive(['.', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -152,7 +156,7 @@ fn sentences(text: &str) -> Vec<&str> {
 /// The stance of the first cue the text holds, by precedence; `None` when
 /// it holds none.
 pub fn cue(text: &str) -> Option<Stance> {
-    let sentences = sentences(text);
+    let sentences = split_sentences(text);
     for (stance, cues) in RULES {
         for cue in *cues {
             for sentence in &sentences {
@@ -193,32 +197,55 @@ pub fn named(text: &str) -> Option<ResponseStance> {
 /// of them is about all. A cue in a sentence about one recommendation is
 /// that one's alone. Where no cue fires, a sentence about the
 /// recommendation that commits to it ("… will be presented …", sharing four
-/// of its words or more) makes it `accepted`; otherwise it is `noted`.
+/// of its words or more) makes it `accepted`; otherwise it is `noted` —
+/// unless no sentence is about it while others of the group have theirs:
+/// the respondent answered its neighbours and passed over it, so it is
+/// `not-addressed` (stance-rules/5).
 pub fn assign_each(text: &str, recommendations: &[(u32, &str)]) -> Vec<(u32, Stance)> {
-    let sentences = sentences(text);
+    let sentences = split_sentences(text);
     let words: Vec<BTreeSet<String>> = recommendations
         .iter()
         .map(|(_, t)| content_words(t))
         .collect();
-    // For each sentence, the recommendation it is about (None: all).
+    // Each sentence with its paragraph (a line of the passage).
+    let paragraph_of: Vec<usize> = text
+        .split('\n')
+        .enumerate()
+        .flat_map(|(p, line)| std::iter::repeat_n(p, split_sentences(line).len()))
+        .collect();
+    // The recommendation a text is about: the one it names, else the one
+    // sharing the most of its words (two at least, no tie).
+    let about_text = |text: &str| -> Option<usize> {
+        if recommendations.len() < 2 {
+            return None;
+        }
+        let lower = text.to_lowercase();
+        if let Some(i) = recommendations
+            .iter()
+            .position(|(n, _)| contains_phrase(&lower, &format!("recommendation {n}")))
+        {
+            return Some(i);
+        }
+        let own = content_words(text);
+        let shared: Vec<usize> = words.iter().map(|w| w.intersection(&own).count()).collect();
+        let best = *shared.iter().max()?;
+        let leaders = shared.iter().filter(|&&c| c == best).count();
+        (best >= 2 && leaders == 1).then(|| shared.iter().position(|&c| c == best))?
+    };
+    // For each sentence, the recommendation it is about (None: all). A
+    // sentence about none of them by its own words continues its paragraph
+    // ("At this time of writing, the framework is being reviewed" after a
+    // sentence naming the Act): it is about what the paragraph is about
+    // (stance-rules/5).
+    let paragraphs: Vec<&str> = text.split('\n').collect();
     let about: Vec<Option<usize>> = sentences
         .iter()
-        .map(|sentence| {
-            if recommendations.len() < 2 {
-                return None;
-            }
-            let lower = sentence.to_lowercase();
-            if let Some(i) = recommendations
-                .iter()
-                .position(|(n, _)| contains_phrase(&lower, &format!("recommendation {n}")))
-            {
-                return Some(i);
-            }
-            let own = content_words(sentence);
-            let shared: Vec<usize> = words.iter().map(|w| w.intersection(&own).count()).collect();
-            let best = *shared.iter().max()?;
-            let leaders = shared.iter().filter(|&&c| c == best).count();
-            (best >= 2 && leaders == 1).then(|| shared.iter().position(|&c| c == best))?
+        .enumerate()
+        .map(|(k, sentence)| {
+            about_text(sentence).or_else(|| {
+                let paragraph = paragraphs.get(*paragraph_of.get(k)?)?;
+                (split_sentences(paragraph).len() > 1).then(|| about_text(paragraph))?
+            })
         })
         .collect();
     recommendations
@@ -237,9 +264,19 @@ pub fn assign_each(text: &str, recommendations: &[(u32, &str)]) -> Vec<(u32, Sta
                 s.rule = format!("{} in a sentence about recommendation {number}", s.rule);
                 s
             });
+            let neighbours_answered = (0..recommendations.len())
+                .any(|j| j != i && about.contains(&Some(j)));
+            let passed_over = (own.is_empty() && neighbours_answered).then(|| Stance {
+                stance: ResponseStance::NotAddressed,
+                quote: sentences.first().map_or(String::new(), |s| (*s).to_owned()),
+                rule: format!(
+                    "{RULES_VERSION}: not-addressed (no sentence about recommendation {number}; others of its group have theirs)"
+                ),
+            });
             let stance = of_own
                 .or_else(|| cue(&general.join("\n")))
                 .or_else(|| commitment(&own, &words[i]))
+                .or(passed_over)
                 .unwrap_or_else(|| {
                     let mut noted = assign(&if own.is_empty() { general.join("\n") } else { own.join("\n") });
                     if recommendations.len() > 1 && !own.is_empty() {
@@ -360,7 +397,11 @@ mod tests {
         // The cue about recruiting is recommendation 1's alone.
         assert_eq!(of(2).stance, ResponseStance::Accepted);
         assert!(of(2).rule.contains("commitment"), "{}", of(2).rule);
-        assert_eq!(of(3).stance, ResponseStance::Noted);
+        // Its neighbours have sentences of their own; it has none.
+        assert_eq!(of(3).stance, ResponseStance::NotAddressed);
+        // Where no sentence is about any one of them, each is noted.
+        let none = assign_each("We thank the Committee for its report.", &recommendations);
+        assert!(none.iter().all(|(_, s)| s.stance == ResponseStance::Noted));
         // A cue in a sentence about none of them is about all.
         let all = assign_each("We do not accept these recommendations.", &recommendations);
         assert!(all
