@@ -373,6 +373,25 @@ pub fn find_day_month(text: &str) -> Option<(u32, u32, &str)> {
     ))
 }
 
+/// "in October 2022": a month and year with no day, straight after "in" at
+/// the start of `text` — (year, month, the words as written).
+pub fn month_year_at_start(text: &str) -> Option<(i32, u32, &str)> {
+    static IN_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        let names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+        Regex::new(&format!(
+            r"(?i)^\s*in (({}),? ((?:19|20)[0-9]{{2}}))\b",
+            names.join("|")
+        ))
+        .expect("valid regex")
+    });
+    let found = IN_MONTH.captures(text)?;
+    Some((
+        found[3].parse().ok()?,
+        month_number(&found[2])?,
+        found.get(1)?.as_str(),
+    ))
+}
+
 /// "Wednesday 8th July", "8fed Gorffennaf": a day and a month with no year
 /// (minutes naming their next meeting). The year is the one that puts the
 /// date on or after `from` (the record's own date) within a year, and, where

@@ -754,9 +754,10 @@ const PEOPLE: (f64, f64) = (0.88, 0.99);
 
 /// The seed's floors, as measured when its careful counts landed: meetings
 /// 35 of 38, guests from lists 27 of 28 and from prose 1 of 11, people 108
-/// of 115 (106 of 106 person nodes counted ones).
+/// of 115 (106 of 106 person nodes counted ones). Guests from prose 8 of 11
+/// with a letter's "you" and "me" read as its addressee and signatory.
 const SEED_MEETINGS: f64 = 0.92;
-const SEED_GUESTS: (f64, f64) = (0.96, 0.09);
+const SEED_GUESTS: (f64, f64) = (0.96, 0.72);
 const SEED_PEOPLE: (f64, f64) = (0.93, 1.0);
 
 /// Stances read right, as measured when the counts of stances landed: real

@@ -135,3 +135,110 @@ fn attendance_told_in_questions_is_kept_with_its_basis() {
     );
     assert_eq!(told, expected);
 }
+
+/// Attendance a letter tells (issue 10, item 3): in a letter "you" is its
+/// addressee and "me" its signatory, so "when we met with you in March
+/// 2024", "its meeting with you and Superintendent Grace Oduya on 10 April
+/// 2024" and "thanking me and Inspector Leon Price for attending the
+/// Panel's meeting on 6th March 2024" are attendances, told; a month with
+/// two meetings ("when we met with you in May 2024") says which of them is
+/// not known, so it is none. What is expected is read from the fixture's
+/// text by the patterns below, not from the parser.
+#[test]
+fn attendance_told_in_letters_resolves_you_and_me() {
+    let dir = fixture("letter-attendance");
+    let text = std::fs::read_to_string(dir.join("committee-letters.txt")).unwrap();
+    let schema = schema_over(&[dir]);
+    let mut told: BTreeSet<(String, String)> = BTreeSet::new();
+    for m in all_nodes(
+        &schema,
+        "meetings",
+        "date attendance { person { name } basis }",
+    ) {
+        for a in m["attendance"].as_array().unwrap() {
+            if a["basis"] == "told" {
+                let name = a["person"]["name"].as_str().unwrap();
+                told.insert((surname(name), m["date"].as_str().unwrap().to_owned()));
+            }
+        }
+    }
+    let iso = |d: &str| {
+        let d = d.replace("<sup>th</sup>", "");
+        chrono::NaiveDate::parse_from_str(&d, "%d %B %Y")
+            .unwrap()
+            .to_string()
+    };
+    // The meetings the footnotes cite, by date.
+    let cited = Regex::new(r"^<sup>\d+</sup> [A-Z][\w ]+, (\d{1,2} [A-Z][a-z]+ \d{4}) – ").unwrap();
+    let dates: Vec<String> = text
+        .lines()
+        .filter_map(|l| cited.captures(l).map(|c| iso(&c[1])))
+        .collect();
+    let date = r"(\d{1,2}(?:<sup>th</sup>)? [A-Z][a-z]+ \d{4})";
+    let in_month = Regex::new(r"met with you in ([A-Z][a-z]+ \d{4})").unwrap();
+    let with = Regex::new(&format!(
+        r"meeting with you and (?:[A-Z][a-z]+ )+([A-Z][a-z]+) on {date}"
+    ))
+    .unwrap();
+    let thanking = Regex::new(&format!(
+        r"thanking me and (?:[A-Z][a-z]+ )+([A-Z][a-z]+) for attending [^.]* on {date}"
+    ))
+    .unwrap();
+    let mut expected: BTreeSet<(String, String)> = BTreeSet::new();
+    // Each letter: the addressee is the header line holding the
+    // salutation's name, the signatory the first line after the sign-off.
+    for letter in text
+        .split("Yours sincerely,")
+        .collect::<Vec<_>>()
+        .windows(2)
+    {
+        let (body, after) = (letter[0], letter[1]);
+        let body = body.rsplit_once("\nDear ").map_or(body, |(head, rest)| {
+            let greeted = rest.split(',').next().unwrap();
+            let to = head
+                .lines()
+                .rev()
+                .find(|l| l.contains(greeted) && !l.contains("Dear"))
+                .unwrap();
+            let to = surname(to);
+            for c in in_month.captures_iter(rest) {
+                let month = chrono::NaiveDate::parse_from_str(&format!("1 {}", &c[1]), "%d %B %Y")
+                    .unwrap()
+                    .to_string();
+                let of_month: Vec<&String> =
+                    dates.iter().filter(|d| d[..7] == month[..7]).collect();
+                if let [one] = of_month.as_slice() {
+                    expected.insert((to.clone(), (*one).clone()));
+                }
+            }
+            for c in with.captures_iter(rest) {
+                expected.insert((to.clone(), iso(&c[2])));
+                expected.insert((c[1].to_owned(), iso(&c[2])));
+            }
+            rest
+        });
+        let signed = after.lines().find(|l| !l.trim().is_empty()).unwrap();
+        for c in thanking.captures_iter(body) {
+            expected.insert((surname(signed), iso(&c[2])));
+            expected.insert((c[1].to_owned(), iso(&c[2])));
+        }
+    }
+    assert_eq!(
+        expected.len(),
+        4,
+        "the fixture's told attendances: {expected:?}"
+    );
+    assert_eq!(told, expected);
+}
+
+/// The last word of a name that is not a post-nominal ("Sir Robert
+/// Kellaway QPM" → "Kellaway"), markup removed.
+fn surname(name: &str) -> String {
+    name.replace("**", "")
+        .split_whitespace()
+        .rev()
+        .find(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
+        .unwrap()
+        .trim_end_matches(',')
+        .to_owned()
+}

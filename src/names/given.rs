@@ -324,3 +324,73 @@ mod tests {
         assert!(bare_names("and the chair, Geraldine Strathdee").is_empty());
     }
 }
+
+/// The short forms a given name is known by in English ("Thomas" → "Tom",
+/// "Tommy"): a knight written "Sir Thomas Winsor" once is "Sir Tom"
+/// afterwards. Only forms in common use; a pet name the text does not
+/// tie to the full one stays unknown.
+const SHORT_FORMS: &[(&str, &[&str])] = &[
+    ("Alexander", &["Alex", "Sandy"]),
+    ("Andrew", &["Andy", "Drew"]),
+    ("Anthony", &["Tony"]),
+    ("Benjamin", &["Ben"]),
+    ("Catherine", &["Cathy", "Kate"]),
+    ("Charles", &["Charlie", "Chuck"]),
+    ("Christopher", &["Chris"]),
+    ("Daniel", &["Dan", "Danny"]),
+    ("David", &["Dave"]),
+    ("Deborah", &["Debbie", "Deb"]),
+    ("Edward", &["Ed", "Eddie", "Ted"]),
+    ("Elizabeth", &["Liz", "Beth", "Betty", "Lizzie"]),
+    ("Frederick", &["Fred", "Freddie"]),
+    ("Gerald", &["Gerry"]),
+    ("Gregory", &["Greg"]),
+    ("Henry", &["Harry", "Hal"]),
+    ("James", &["Jim", "Jimmy", "Jamie"]),
+    ("Jennifer", &["Jenny", "Jen"]),
+    ("John", &["Jack", "Johnny"]),
+    ("Jonathan", &["Jon"]),
+    ("Joseph", &["Joe"]),
+    ("Katherine", &["Kate", "Kathy"]),
+    ("Kenneth", &["Ken", "Kenny"]),
+    ("Margaret", &["Maggie", "Peggy", "Meg"]),
+    ("Matthew", &["Matt"]),
+    ("Michael", &["Mike", "Mick"]),
+    ("Nicholas", &["Nick"]),
+    ("Patricia", &["Pat", "Tricia"]),
+    ("Patrick", &["Pat", "Paddy"]),
+    ("Peter", &["Pete"]),
+    ("Philip", &["Phil"]),
+    ("Richard", &["Rick", "Dick", "Richie"]),
+    ("Robert", &["Rob", "Bob", "Bobby", "Robbie"]),
+    ("Ronald", &["Ron"]),
+    ("Samuel", &["Sam"]),
+    ("Stephen", &["Steve"]),
+    ("Steven", &["Steve"]),
+    ("Susan", &["Sue"]),
+    ("Thomas", &["Tom", "Tommy"]),
+    ("Timothy", &["Tim"]),
+    ("William", &["Will", "Bill", "Billy"]),
+];
+
+/// The short forms of a given name ("Thomas" → `["Tom", "Tommy"]`); none
+/// for a name without any, or one that is itself short.
+pub fn short_forms(given: &str) -> &'static [&'static str] {
+    SHORT_FORMS
+        .iter()
+        .find(|(full, _)| *full == given)
+        .map_or(&[], |(_, short)| short)
+}
+
+#[cfg(test)]
+mod short_form_tests {
+    use super::short_forms;
+
+    #[test]
+    fn a_full_name_and_its_short_forms() {
+        assert!(short_forms("Thomas").contains(&"Tom"));
+        assert!(short_forms("William").contains(&"Bill"));
+        assert!(short_forms("Tom").is_empty());
+        assert!(short_forms("Zebedee").is_empty());
+    }
+}

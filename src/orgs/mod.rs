@@ -525,7 +525,8 @@ impl Orgs {
         };
         name.match_indices(" and ").find_map(|(at, joiner)| {
             let (first, second) = (&name[..at], &name[at + joiner.len()..]);
-            (whole(first) && whole(second)).then_some((first, second))
+            (!one_qualifier(first, second) && whole(first) && whole(second))
+                .then_some((first, second))
         })
     }
 
@@ -739,6 +740,24 @@ impl Orgs {
             as_written: written,
         })
     }
+}
+
+/// Qualifiers that are one though joined by "and" (the words either side
+/// of it): "Riverside Police and Crime Panel" is one body, as every police
+/// area's is, and so is "Kent Fire and Rescue Service".
+const ONE_QUALIFIER: &[(&str, &str)] = &[
+    ("Police", "Crime"),
+    ("Fire", "Rescue"),
+    ("Health", "Wellbeing"),
+    ("Health", "Social"),
+    ("Crime", "Disorder"),
+];
+
+/// Whether the words either side of an "and" make one qualifier.
+fn one_qualifier(before: &str, after: &str) -> bool {
+    let last = before.split_whitespace().last().unwrap_or("");
+    let first = after.split_whitespace().next().unwrap_or("");
+    ONE_QUALIFIER.contains(&(last, first))
 }
 
 /// Whether `abbr` can abbreviate `full`: at least two capitals, the same first

@@ -593,8 +593,13 @@ pub(super) fn named_in(line: &str) -> Vec<&str> {
                 run.last().is_some_and(|w| PAPERS.contains(w))
                     && !run.iter().any(|w| ORG_HEADS.contains(w))
             });
+            // "the Riverside Police and Crime Panel": one qualifier.
+            let one_body = after
+                .strip_prefix(" and ")
+                .is_some_and(|rest| super::one_qualifier(&line[m.clone()], rest));
             let goes_on = after.starts_with(['\'', '’'])
                 || joined_on
+                || one_body
                 || and_more
                 || after
                     .strip_prefix(' ')

@@ -197,10 +197,11 @@ fn sentences(line: &str) -> Vec<&str> {
     out
 }
 
-/// Whether a footnote cites a meeting: a transcript or a meeting with a date.
+/// Whether a footnote cites a meeting: a transcript, minutes or a meeting
+/// with a date.
 fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(Org, String, String)> {
     let lower = text.to_lowercase();
-    if !(lower.contains("transcript") || lower.contains("meeting")) {
+    if !(lower.contains("transcript") || lower.contains("meeting") || lower.contains("minutes")) {
         return None;
     }
     let (date, date_text) = find_date(text)?;
@@ -213,6 +214,7 @@ fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(Org, String,
         .filter_map(|(_, canonical)| ctx.orgs.resolve(canonical))
         .find(|org| org.name.contains("Committee"))
         .or_else(|| named_body(ctx, text))
+        .or_else(|| sitting_body(ctx, text))
         .or_else(|| {
             let author = ctx
                 .out
@@ -230,6 +232,28 @@ fn cited_meeting(ctx: &Ctx<'_>, text: &str, owner: &str) -> Option<(Org, String,
                 .and_then(|m| ctx.orgs.resolve(m.prop("body")?))
         })?;
     Some((body, date.to_string(), date_text.to_owned()))
+}
+
+/// "Riverside Police and Crime Panel, 6 March 2024 – transcript": a part of
+/// the footnote that is a body's name ending in a word for a body that
+/// sits (Committee, Panel, Board, …), known to the vocabulary or not.
+fn sitting_body(ctx: &Ctx<'_>, text: &str) -> Option<Org> {
+    const SITS: &[&str] = &[
+        "Committee",
+        "Panel",
+        "Board",
+        "Council",
+        "Assembly",
+        "Commission",
+        "Forum",
+    ];
+    text.split(", ").find_map(|part| {
+        let part = part.trim();
+        let last = part.split_whitespace().last()?;
+        (SITS.contains(&last) && ctx.orgs.names_a_body(part))
+            .then(|| ctx.orgs.resolve(part))
+            .flatten()
+    })
 }
 
 /// The body a cited record names before what it is: "FREPC Committee –
@@ -450,9 +474,20 @@ fn cited_bodies(ctx: &Ctx<'_>, slot: &str) -> Vec<(String, String)> {
     let parts: Vec<&str> = if name.contains('/') {
         name.split('/').map(str::trim).collect()
     } else {
+        // A body the document names whole on a line of its own ("#
+        // Riverside Police and Crime Panel" heading its letters) is one,
+        // not two.
+        let named_whole = (1..=ctx.src.len()).any(|n| {
+            plain(ctx.src.line(n))
+                .trim_start_matches('#')
+                .trim()
+                .trim_matches('*')
+                == name
+        });
         match name.split_once(" and ") {
             Some((first, second))
-                if first.contains(' ')
+                if !named_whole
+                    && first.contains(' ')
                     && Orgs::looks_like_org(first)
                     && second.starts_with(char::is_uppercase) =>
             {

@@ -143,7 +143,9 @@ fn role_and_org(ctx: &Ctx<'_>, text: &str) -> (Option<String>, Option<Org>) {
     }
     for separator in [", ", " of the ", ", the "] {
         if let Some((role, org)) = text.rsplit_once(separator) {
-            if ctx.orgs.is_known(org) {
+            // A body the vocabulary knows, or one its words make a body
+            // ("Chair of the Riverside Police and Crime Panel").
+            if ctx.orgs.is_known(org) || ctx.orgs.names_a_body(org) {
                 return (Some(role.trim().to_owned()), ctx.orgs.resolve(org));
             }
         }

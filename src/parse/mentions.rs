@@ -701,6 +701,16 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
                         .entry(format!("{title} {first}"))
                         .or_default()
                         .push(node.key.clone());
+                    // A knight or dame goes by the given name's short
+                    // form too: "Sir Thomas Winsor", then "Sir Tom".
+                    if matches!(title.as_str(), "Sir" | "Dame") {
+                        for short in crate::names::given::short_forms(first) {
+                            first_names
+                                .entry(format!("{title} {short}"))
+                                .or_default()
+                                .push(node.key.clone());
+                        }
+                    }
                 }
             }
         }

@@ -7,6 +7,12 @@
 //! 2023" (a witness at an earlier hearing of the body whose hearing the
 //! transcript records).
 //!
+//! In a letter, "you" is its addressee and "me" its signatory: "When we
+//! met with you in October 2022", "its meeting with you and Sir Tom on 13
+//! December 2022", "thanking me and Kenny Bowie for attending the …
+//! Committee meeting on 25 January 2023". A month with no day is the one
+//! meeting of that month the document states, or none.
+//!
 //! It runs after the mentions, so that the people are the ones the
 //! document's names already resolved to, and a meeting is one the document
 //! states on the same line. Each attendance says how it is known (`basis`):
@@ -51,13 +57,261 @@ static YOU_ATTENDED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// One person or several, as a letter lists them after "with" or before
+/// "for attending": "you and Sir Tom", "me and Kenny Bowie", "yourself".
+/// A name is two to four capitalised words, titles and ranks included
+/// ("Sir Tom", "Superintendent Grace Oduya").
+const LISTED: &str = r"(?:yourself\b|you\b|myself\b|me\b|[A-Z][a-z]+(?: [A-Z][\w'’-]+){1,3})";
+
+/// "met with you and Sir Tom", "meetings held with yourself": the people a
+/// meeting was with.
+static MET_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:met|meetings?(?: held)?) with ({LISTED}(?:(?:,? and |, ){LISTED})*)"
+    ))
+    .expect("valid regex")
+});
+
+/// "thanking me and Kenny Bowie for attending": the people who attended.
+static FOR_ATTENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({LISTED}(?:(?:,? and |, ){LISTED})*) for (?:attending|appearing at)\b"
+    ))
+    .expect("valid regex")
+});
+
+/// A letter's lines and the people its pronouns stand for.
+struct Letter {
+    first: usize,
+    last: usize,
+    /// "you": the person it is addressed to.
+    to: Option<String>,
+    /// "me": the person who signed it.
+    from: Option<String>,
+    /// "we": the body that sent it, and where the letter names it.
+    sender: Option<(String, Span)>,
+}
+
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
+    let mut told = told_in_prose(ctx);
+    told.extend(told_in_letters(ctx));
+    for (meeting, person, span, basis) in told {
+        let Some(date) = ctx
+            .out
+            .nodes
+            .get(&meeting)
+            .and_then(|m| m.props.get("date").cloned())
+        else {
+            continue;
+        };
+        super::meeting::told_attendance(ctx, &meeting, &date, &person, span, basis);
+    }
+}
+
+/// Attendance told: (meeting, person, where, basis).
+type Told = Vec<(String, String, Span, &'static str)>;
+
+/// The letters of the document, from their nodes: a letter runs from its
+/// salutation to its signature.
+fn letters(ctx: &Ctx<'_>) -> Vec<Letter> {
+    let mut out = Vec::new();
+    for node in ctx.out.nodes.values() {
+        if node.kind != NodeKind::Document
+            || node.props.get("kind").map(String::as_str) != Some("letter")
+        {
+            continue;
+        }
+        let Some(first) = node.provenance.first().map(|s| s.first_line as usize) else {
+            continue;
+        };
+        let from_letter = |kind: EdgeKind| {
+            ctx.out
+                .edges
+                .values()
+                .filter(move |e| e.kind == kind && e.source == node.key)
+        };
+        let Some(signed) = from_letter(EdgeKind::SignedBy).next() else {
+            continue; // no signature: where the letter ends is not known
+        };
+        let last = signed
+            .provenance
+            .first()
+            .map_or(first, |s| s.first_line as usize);
+        let to = from_letter(EdgeKind::AddressedTo)
+            .filter(|e| e.props.get("as").map(String::as_str) != Some("cc"))
+            .map(|e| e.target.clone())
+            .find(|t| {
+                ctx.out
+                    .nodes
+                    .get(t)
+                    .is_some_and(|n| n.kind == NodeKind::Person)
+            });
+        let sender = from_letter(EdgeKind::AuthoredBy).next().and_then(|e| {
+            let org = ctx.out.nodes.get(&e.target)?;
+            Some((org.name.clone(), e.provenance.first()?.clone()))
+        });
+        out.push(Letter {
+            first,
+            last,
+            to,
+            from: Some(signed.target.clone()),
+            sender,
+        });
+    }
+    out
+}
+
+/// Who a letter says attended a meeting: the people after "met with" or
+/// before "for attending", at the meetings named after them in the
+/// sentence (or the one meeting of a month written without its day).
+fn told_in_letters(ctx: &mut Ctx<'_>) -> Told {
+    let people = named_on_lines(ctx, NodeKind::Person);
+    let meetings = named_on_lines(ctx, NodeKind::Meeting);
+    let src = ctx.src;
+    let mut told: Told = Vec::new();
+    for letter in letters(ctx) {
+        for n in letter.first..=letter.last.min(src.len()) {
+            let line = plain(src.line(n));
+            let found = MET_WITH
+                .captures_iter(&line)
+                .chain(FOR_ATTENDING.captures_iter(&line));
+            for cap in found {
+                let (Some(whole), Some(list)) = (cap.get(0), cap.get(1)) else {
+                    continue;
+                };
+                let rest = line[whole.end()..].split(". ").next().unwrap_or("");
+                // A meeting the line names, by its words or by its date
+                // ("25<sup>th</sup> January 2023" read as the 25th).
+                let date_after = find_date(rest).map(|(d, _)| d.to_string());
+                let mut at: Vec<String> = meetings
+                    .get(&n)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(w, m)| {
+                        rest.contains(w.as_str())
+                            || date_after.is_some()
+                                && ctx.out.nodes.get(m).and_then(|m| m.props.get("date"))
+                                    == date_after.as_ref()
+                    })
+                    .map(|(_, m)| m.clone())
+                    .collect();
+                at.dedup();
+                // "– the former HM Chief Inspector of Constabulary –": an
+                // aside about the last person listed.
+                let rest = match rest.trim_start().strip_prefix("– ") {
+                    Some(aside) => aside.split_once(" – ").map_or(rest, |(_, after)| after),
+                    None => rest,
+                };
+                if at.is_empty() {
+                    at.extend(meeting_of_month(ctx, rest));
+                }
+                if at.is_empty() {
+                    at.extend(meetings_on_dates(ctx, &letter, n, rest));
+                }
+                // "for attending the Panel's meeting on 6th March 2024": the
+                // one meeting the document states on that date.
+                if at.is_empty() {
+                    at.extend(meeting_on_date(ctx, rest));
+                }
+                for item in list.as_str().split(", ").flat_map(|p| p.split(" and ")) {
+                    let item = item.trim();
+                    let person = match item {
+                        "you" | "yourself" => letter.to.clone(),
+                        "me" | "myself" => letter.from.clone(),
+                        // The person the line names within the item
+                        // ("Grace Oduya" in "Superintendent Grace Oduya").
+                        _ => people
+                            .get(&n)
+                            .into_iter()
+                            .flatten()
+                            .filter(|(w, _)| item.contains(w.as_str()))
+                            .max_by_key(|(w, _)| w.len())
+                            .map(|(_, p)| p.clone()),
+                    };
+                    let Some(person) = person else { continue };
+                    for meeting in &at {
+                        told.push((
+                            meeting.clone(),
+                            person.clone(),
+                            src.quote_line(n, item),
+                            "told",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    told
+}
+
+/// "… with you on 16 November 2022 and 13 December 2022": the sending
+/// body's meetings on the dates that follow "on".
+fn meetings_on_dates(ctx: &mut Ctx<'_>, letter: &Letter, n: usize, rest: &str) -> Vec<String> {
+    let Some((body, body_span)) = letter
+        .sender
+        .as_ref()
+        .and_then(|(name, span)| Some((ctx.orgs.resolve(name)?, span.clone())))
+    else {
+        return Vec::new();
+    };
+    let Some(mut dates) = rest.trim_start().strip_prefix("on ") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while let Some((date, written)) = find_date(dates).filter(|(_, w)| dates.starts_with(w)) {
+        let span = ctx.src.quote_line(n, written);
+        let meeting = super::activity::stated_meeting(
+            ctx,
+            &body,
+            &date.to_string(),
+            written,
+            None,
+            span,
+            body_span.clone(),
+            "named with its date",
+        );
+        out.push(meeting.key);
+        dates = &dates[written.len()..];
+        match [" and ", ", "].iter().find_map(|j| dates.strip_prefix(j)) {
+            Some(next) => dates = next,
+            None => break,
+        }
+    }
+    out
+}
+
+/// The one meeting the document states on the first date of `text`.
+fn meeting_on_date(ctx: &Ctx<'_>, text: &str) -> Option<String> {
+    let (date, _) = find_date(text)?;
+    let date = date.to_string();
+    let mut on_day = ctx
+        .out
+        .nodes
+        .values()
+        .filter(|m| m.kind == NodeKind::Meeting && m.props.get("date") == Some(&date));
+    let one = on_day.next()?;
+    on_day.next().is_none().then(|| one.key.clone())
+}
+
+/// "in October 2022": the one meeting of that month the document states.
+fn meeting_of_month(ctx: &Ctx<'_>, text: &str) -> Option<String> {
+    let (year, month, _) = crate::text::month_year_at_start(text)?;
+    let prefix = format!("{year:04}-{month:02}-");
+    let mut of_month = ctx.out.nodes.values().filter(|m| {
+        m.kind == NodeKind::Meeting && m.props.get("date").is_some_and(|d| d.starts_with(&prefix))
+    });
+    let one = of_month.next()?;
+    of_month.next().is_none().then(|| one.key.clone())
+}
+
+/// Attendance told in running text (see the module's head), outside letters.
+fn told_in_prose(ctx: &mut Ctx<'_>) -> Told {
     let people = named_on_lines(ctx, NodeKind::Person);
     let meetings = named_on_lines(ctx, NodeKind::Meeting);
     let own = own_meeting(ctx);
     let addressees = addressees(ctx);
     let src = ctx.src;
-    let mut told: Vec<(String, String, Span, &str)> = Vec::new();
+    let mut told: Told = Vec::new();
     for (&n, named) in &people {
         let line = plain(src.line(n));
         let on_line = meetings.get(&n);
@@ -129,17 +383,7 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
             }
         }
     }
-    for (meeting, person, span, basis) in told {
-        let Some(date) = ctx
-            .out
-            .nodes
-            .get(&meeting)
-            .and_then(|m| m.props.get("date").cloned())
-        else {
-            continue;
-        };
-        super::meeting::told_attendance(ctx, &meeting, &date, &person, span, basis);
-    }
+    told
 }
 
 /// The people or meetings each line names, from the document's mentions of
@@ -156,14 +400,21 @@ fn named_on_lines(ctx: &Ctx<'_>, kind: NodeKind) -> BTreeMap<usize, Named> {
             continue;
         }
         for span in &e.provenance {
-            let written = e
+            // The edge's words as written are its first mention's; a later
+            // line may name it otherwise ("Sir Tom"), as its quote gives:
+            // both, where the line holds them.
+            let line = plain(ctx.src.line(span.first_line as usize));
+            let as_written = e
                 .props
                 .get("as_written")
-                .cloned()
-                .unwrap_or_else(|| span.quote.clone());
+                .filter(|w| line.contains(w.as_str()));
+            let quote =
+                (line.contains(span.quote.as_str()) || as_written.is_none()).then_some(&span.quote);
             let entry = out.entry(span.first_line as usize).or_default();
-            if !entry.contains(&(written.clone(), e.target.clone())) {
-                entry.push((written, e.target.clone()));
+            for written in as_written.into_iter().chain(quote) {
+                if !entry.contains(&(written.clone(), e.target.clone())) {
+                    entry.push((written.clone(), e.target.clone()));
+                }
             }
         }
     }
