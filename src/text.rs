@@ -348,6 +348,85 @@ fn find_long_date(text: &str) -> Option<(NaiveDate, &str)> {
     })
 }
 
+/// The first dates `text` writes as one list whose last item alone carries
+/// the year (and perhaps the month) of all: "22 June and 20 July 2022", "7
+/// and 8 May 2025", "3, 4 and 5 March 2024". Each date comes with its words
+/// as written ("22 June", "7", "8 May 2025"); a date alone is a list of one,
+/// and no date an empty list. A day written before a later month's day
+/// keeps that month ("7 and 8 May"); one that would fall after the next
+/// date is in the year before ("22 December and 9 January 2025").
+pub fn find_date_list(text: &str) -> Vec<(NaiveDate, &str)> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        let names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+        Regex::new(&format!(
+            r"(?i)\b(([0-9]{{1,2}})\s?(?:{ORDINALS})?(?:\s+(?:of\s+)?({})\b\.?)?)(?:,\s*|\s+and\s+|\s+a\s+)$",
+            names.join("|")
+        ))
+        .expect("valid regex")
+    });
+    let Some((last, written)) = find_date(text) else {
+        return Vec::new();
+    };
+    let mut end = written.as_ptr() as usize - text.as_ptr() as usize;
+    let mut next = last;
+    let mut before = Vec::new();
+    while let Some(found) = ITEM.captures(&text[..end]) {
+        let (Some(item), Some(day)) = (found.get(1), found.get(2)) else {
+            break;
+        };
+        let month = match found.get(3) {
+            Some(name) => month_number(name.as_str()),
+            None => Some(next.month()),
+        };
+        let date = month.and_then(|m| {
+            let day = day.as_str().parse().ok()?;
+            let this_year = NaiveDate::from_ymd_opt(next.year(), m, day)?;
+            if this_year <= next {
+                Some(this_year)
+            } else {
+                NaiveDate::from_ymd_opt(next.year() - 1, m, day)
+            }
+        });
+        let Some(date) = date else {
+            break;
+        };
+        before.push((date, item.as_str()));
+        next = date;
+        end = item.start();
+    }
+    // "Items 5 and 8 May 2025" numbers things, then gives a date: a list
+    // begins after a word that can lead to dates, not after a word numbered.
+    let numbered = text[..end].split_whitespace().next_back().is_some_and(|w| {
+        let w = w.to_lowercase();
+        NUMBERED.iter().any(|n| w == *n || w == format!("{n}s"))
+    });
+    if numbered {
+        before.clear();
+    }
+    before.reverse();
+    before.push((last, written));
+    before
+}
+
+/// Words that number the parts of documents and the things in them, which
+/// a number follows ("item 5", "paragraphs 3 and 4"), in the singular.
+const NUMBERED: &[&str] = &[
+    "item",
+    "paragraph",
+    "para",
+    "recommendation",
+    "page",
+    "section",
+    "rule",
+    "chapter",
+    "appendix",
+    "annex",
+    "question",
+    "minute",
+    "table",
+    "figure",
+];
+
 /// "12 October", "8fed Gorffennaf": the first day and month written with no
 /// year after them — (day, month, the words as written).
 pub fn find_day_month(text: &str) -> Option<(u32, u32, &str)> {
@@ -482,6 +561,44 @@ pub fn is_page_furniture(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_listed_before_the_one_that_gives_their_year() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let list = |text| -> Vec<(NaiveDate, &str)> { find_date_list(text) };
+        assert_eq!(
+            list("used its meetings on 22 June and 20 July 2022 to discuss"),
+            vec![
+                (d(2022, 6, 22), "22 June"),
+                (d(2022, 7, 20), "20 July 2022")
+            ]
+        );
+        assert_eq!(
+            list("On 7 and 8 May 2025, the inquiry held"),
+            vec![(d(2025, 5, 7), "7"), (d(2025, 5, 8), "8 May 2025")]
+        );
+        assert_eq!(
+            list("on 3, 4 and 5th March 2024"),
+            vec![
+                (d(2024, 3, 3), "3"),
+                (d(2024, 3, 4), "4"),
+                (d(2024, 3, 5), "5th March 2024")
+            ]
+        );
+        assert_eq!(
+            list("between 22 December and 9 January 2025"),
+            vec![
+                (d(2024, 12, 22), "22 December"),
+                (d(2025, 1, 9), "9 January 2025")
+            ]
+        );
+        // Numbered things before a date are not days of it.
+        assert_eq!(
+            list("see items 5 and 8 May 2025"),
+            vec![(d(2025, 5, 8), "8 May 2025")]
+        );
+        assert!(list("no date here").is_empty());
+    }
 
     #[test]
     fn a_date_without_a_year_is_the_next_one_on_its_weekday() {

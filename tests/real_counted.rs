@@ -747,7 +747,9 @@ fn seed_stances_against_the_careful_count() {
 /// in questions. People 232 of 382 (213 of 218 person nodes counted ones),
 /// 275 with a title and a surname, 335 (316 of 322) with names written
 /// bare, 337 (318 of 321) with names broken at a hyphen made whole.
-const MEETINGS: f64 = 0.73;
+/// Meetings 41 with dates listed under one year ("On 7 and 8 May 2025")
+/// and a body named by its kind ("the inquiry held").
+const MEETINGS: f64 = 0.77;
 const GUESTS_LISTED: f64 = 1.0;
 const GUESTS_PROSE: f64 = 0.35;
 const PEOPLE: (f64, f64) = (0.88, 0.99);
@@ -756,8 +758,11 @@ const PEOPLE: (f64, f64) = (0.88, 0.99);
 /// 35 of 38, guests from lists 27 of 28 and from prose 1 of 11, people 108
 /// of 115 (106 of 106 person nodes counted ones). Guests from prose 8 of 11
 /// with a letter's "you" and "me" read as its addressee and signatory.
-const SEED_MEETINGS: f64 = 0.92;
-const SEED_GUESTS: (f64, f64) = (0.96, 0.72);
+/// Meetings 38 of 38 with "used its meetings on 22 June and 20 July 2022"
+/// and "At the Plenary Meeting on …, the assembly"; guests from prose 9 with
+/// "the evidence given by …, including myself in June 2022".
+const SEED_MEETINGS: f64 = 1.0;
+const SEED_GUESTS: (f64, f64) = (0.96, 0.81);
 const SEED_PEOPLE: (f64, f64) = (0.93, 1.0);
 
 /// Stances read right, as measured when the counts of stances landed: real

@@ -81,12 +81,18 @@ fn leads_to_date(words: &[&str]) -> bool {
 }
 
 /// The dates a list after `from` gives, the first straight after it, then
-/// each after ", " or " and " ("19 December 2024 and 9 January 2025").
+/// each after ", " or " and " ("19 December 2024 and 9 January 2025", "22
+/// June and 20 July 2022").
 fn listed_dates(text: &str) -> Vec<(NaiveDate, &str)> {
     let mut out = Vec::new();
     let mut rest = text;
-    while let Some((date, written)) = find_date(rest) {
-        let at = written.as_ptr() as usize - rest.as_ptr() as usize;
+    // Each step reads dates that share a year ("22 June and 20 July 2022").
+    loop {
+        let list = crate::text::find_date_list(rest);
+        let (Some(&(_, first)), Some(&(_, last))) = (list.first(), list.last()) else {
+            break;
+        };
+        let at = first.as_ptr() as usize - rest.as_ptr() as usize;
         // "on the 11th March 2020"; "…, and the 9 January 2025"; in Welsh
         // "ar yr 11eg Mawrth 2020", "… a'r 9 Ionawr 2025".
         let words = before_date(&rest[..at]);
@@ -99,8 +105,9 @@ fn listed_dates(text: &str) -> Vec<(NaiveDate, &str)> {
         if !joined {
             break;
         }
-        out.push((date, written));
-        rest = &rest[at + written.len()..];
+        out.extend(list);
+        let end = last.as_ptr() as usize - rest.as_ptr() as usize + last.len();
+        rest = &rest[end..];
     }
     out
 }
@@ -112,16 +119,19 @@ static BODY_HELD_ON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "At its Annual Meeting on 1 May 2013, the Assembly agreed": the body
-/// after the date.
+/// "At its Annual Meeting on 1 May 2013, the Assembly agreed", "At the
+/// Plenary Meeting on 6 June 2019, the assembly agreed": the body after the
+/// dates, which a report may write in lower case.
 static AT_ITS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[Aa]t its (Annual |Plenary |Ordinary )?[Mm]eetings? on [^,]{6,30}, (the (?:[A-Z][\w’']*\s?)+)")
+    Regex::new(r"\b[Aa]t (?:its|the|their) (Annual |Plenary |Ordinary )?[Mm]eetings? on ([^,]{6,30}), (the [A-Za-z][\w’']*(?:\s[A-Z][\w’']*)*)")
         .expect("valid regex")
 });
 
-/// "the London Assembly at its Annual Meeting on 4 May 2023".
+/// "the London Assembly at its Annual Meeting on 4 May 2023", "The Police
+/// and Crime Committee used its meetings on 22 June and 20 July 2022": the
+/// body, then its meetings and their dates.
 static AT_ITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:the )?((?:[A-Z][\w’']*\s)*?[A-Z][\w’']*) at its (Annual |Plenary |Ordinary )?[Mm]eeting on\b")
+    Regex::new(r"\b(?:the )?([A-Z][\w’']*(?:\s(?:(?:and|of|for|&)\s)?[A-Z][\w’']*)*?) (?:at|used|held|devoted) its (Annual |Plenary |Ordinary )?[Mm]eetings? on\b")
         .expect("valid regex")
 });
 
@@ -305,11 +315,14 @@ static AGENDA_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bAgenda (?:for|of) (?:the )?([A-Z][^.;:]*?) on\b").expect("valid regex")
 });
 
-/// "On 29 January 2025, the Scrutiny Committee considered …": a sentence
-/// that opens with the date of what a body did at its meeting.
+/// "On 29 January 2025, the Scrutiny Committee considered …", "On 7 and 8
+/// May 2025, the inquiry held two additional days of hearings": a sentence
+/// that opens with the dates of what a body did at its meetings. A body
+/// named by its kind alone, in lower case, is the one body of that kind the
+/// document names.
 static ON_DATE_THE_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^,? the ({BODY_WORDS}) (?:considered|met|agreed|resolved|discussed|decided|heard|approved|received|noted)\b"
+        r"^,? the ({BODY_WORDS}|inquiry|committee|panel|board|council|commission) (?:considered|met|agreed|resolved|discussed|decided|heard|held|approved|received|noted)\b"
     ))
     .expect("valid regex")
 });
@@ -319,6 +332,61 @@ static ON_DATE_THE_BODY: LazyLock<Regex> = LazyLock::new(|| {
 static TO_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*To:\s+({BODY_WORDS})\s+[-–—]\s+")).expect("valid regex")
 });
+
+/// The body of the one formal meeting on `date` the document records or
+/// states already, if there is one.
+fn recorded_body_on(ctx: &Ctx<'_>, date: &str) -> Option<crate::orgs::Org> {
+    let mut bodies: Vec<&str> = ctx
+        .out
+        .nodes
+        .values()
+        .filter(|m| {
+            m.kind == NodeKind::Meeting
+                && m.prop("date") == Some(date)
+                && m.prop("kind")
+                    .is_none_or(|k| k == "formal" || k == "public")
+        })
+        .filter_map(|m| m.prop("body"))
+        .collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    match bodies.as_slice() {
+        [one] => ctx.orgs.resolve(one),
+        _ => None,
+    }
+}
+
+/// "the inquiry": the one body whose name ends in that word ("Infected
+/// Blood Inquiry") among those the document names, else none.
+fn one_body_of_kind(ctx: &Ctx<'_>, kind: &str) -> Option<String> {
+    let src = ctx.src;
+    let mut names: Vec<String> = (1..=src.len())
+        .flat_map(|n| {
+            crate::orgs::Orgs::named_in(src.line(n))
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|name| {
+            name.contains(' ')
+                && name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(kind))
+        })
+        .collect();
+    names.sort_by_key(|n| crate::orgs::normalise(n));
+    names.dedup_by_key(|n| crate::orgs::normalise(n));
+    // "Blood Inquiry" at a line's start is the tail of a name cut by a wrap.
+    let whole: Vec<&String> = names
+        .iter()
+        .filter(|n| !names.iter().any(|m| m.ends_with(&format!(" {n}"))))
+        .collect();
+    match whole.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
+}
 
 /// Whether words written as a body's name name one: known, or shaped as a
 /// body's name. A body of one word that is no abbreviation ("Cabinet",
@@ -507,17 +575,32 @@ fn in_passing(ctx: &mut Ctx<'_>) {
             let Some(rest) = opening.strip_prefix("On ") else {
                 continue;
             };
-            let Some((_, written)) = find_date(rest).filter(|(_, w)| rest.starts_with(w)) else {
+            let list = crate::text::find_date_list(rest);
+            let (Some(&(_, first)), Some(&(_, last))) = (list.first(), list.last()) else {
                 continue;
             };
-            if let Some(c) = ON_DATE_THE_BODY.captures(&rest[written.len()..]) {
-                let at = written.as_ptr() as usize - line.as_ptr() as usize;
+            if !rest.starts_with(first) {
+                continue;
+            }
+            let after = last.as_ptr() as usize - rest.as_ptr() as usize + last.len();
+            if let Some(c) = ON_DATE_THE_BODY.captures(&rest[after..]) {
+                let at = first.as_ptr() as usize - line.as_ptr() as usize;
                 found.push((c[1].to_owned(), at, "named in passing"));
             }
         }
         for (written, at, stated_in) in found {
             // "the London Assembly's Police and Crime Committee meeting".
             let written = ctx.orgs.after_owner(&written).to_owned();
+            // "the inquiry": the document's one body whose name ends in it.
+            let kind_only = !written.contains(' ') && written.starts_with(char::is_lowercase);
+            let written = if kind_only {
+                match one_body_of_kind(ctx, &written) {
+                    Some(name) => name,
+                    None => continue,
+                }
+            } else {
+                written
+            };
             if !is_body(ctx, &written) {
                 continue;
             }
@@ -946,19 +1029,28 @@ fn prose(ctx: &mut Ctx<'_>) {
                 continue;
             };
             let iso = date.to_string();
-            // (body as written, kind) from either order of the words.
+            // (body as written, kind, where its dates are) from either
+            // order of the words.
             let at_its = AT_ITS
                 .captures(sentence)
-                .map(|c| (c[1].to_owned(), c.get(2).map(|k| k.as_str().to_owned())))
+                .map(|c| {
+                    let end = c.get(0).map_or(0, |m| m.end());
+                    (
+                        c[1].to_owned(),
+                        c.get(2).map(|k| k.as_str().to_owned()),
+                        &sentence[end..],
+                    )
+                })
                 .or_else(|| {
                     AT_ITS_BEFORE.captures(sentence).map(|c| {
                         (
-                            c[2].trim().to_owned(),
+                            c[3].trim().to_owned(),
                             c.get(1).map(|k| k.as_str().to_owned()),
+                            c.get(2).map_or("", |m| m.as_str()),
                         )
                     })
                 });
-            if let Some((written, kind)) = at_its {
+            if let Some((written, kind, dates)) = at_its {
                 let Some(body) = ctx
                     .orgs
                     .resolve(&written)
@@ -967,18 +1059,20 @@ fn prose(ctx: &mut Ctx<'_>) {
                     continue;
                 };
                 let kind = kind.map(|k| format!("{} meeting", k.trim().to_lowercase()));
-                let span = src.quote_line(n, date_text);
-                let body_span = src.quote_line(n, &written);
-                stated_meeting(
-                    ctx,
-                    &body,
-                    &iso,
-                    date_text,
-                    kind.as_deref(),
-                    span,
-                    body_span,
-                    "prose",
-                );
+                for (date, date_text) in listed_dates(dates) {
+                    let span = src.quote_line(n, date_text);
+                    let body_span = src.quote_line(n, &written);
+                    stated_meeting(
+                        ctx,
+                        &body,
+                        &date.to_string(),
+                        date_text,
+                        kind.as_deref(),
+                        span,
+                        body_span,
+                        "prose",
+                    );
+                }
                 continue;
             }
             // A meeting the minutes name: "the Pension Fund Panel held on
@@ -988,19 +1082,25 @@ fn prose(ctx: &mut Ctx<'_>) {
             let named = if let Some(found) = BODY_HELD_ON.captures(sentence) {
                 let written = found[1].to_owned();
                 let end = found.get(0).map_or(0, |m| m.end());
-                Some((ctx.orgs.resolve(&written), written, end))
+                Some((ctx.orgs.resolve(&written), written, end, false))
             } else {
                 EARLIER.find(sentence).map(|found| {
                     let body = super::actions::committee(ctx, n).and_then(|b| ctx.orgs.resolve(&b));
                     let written = find_in_line(src.line(n), found.as_str()).to_owned();
-                    (body, written, found.end())
+                    (body, written, found.end(), true)
                 })
             };
-            if let Some((body, written, end)) = named {
+            if let Some((body, written, end, earlier)) = named {
                 let Some(body) = body else {
                     continue;
                 };
                 for (date, date_text) in listed_dates(&sentence[end..]) {
+                    // "the minutes of the meetings held on …" in a pack that
+                    // records those meetings: theirs is the body.
+                    let recorded = earlier
+                        .then(|| recorded_body_on(ctx, &date.to_string()))
+                        .flatten();
+                    let body = recorded.unwrap_or_else(|| body.clone());
                     let span = src.quote_line(n, date_text);
                     let body_span = src.quote_line(n, &written);
                     stated_meeting(

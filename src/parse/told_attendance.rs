@@ -80,6 +80,16 @@ static FOR_ATTENDING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// "based on the evidence given by several parties and individuals,
+/// including myself in June 2022", "the evidence provided by you": the
+/// people who gave evidence, the guests of the meeting that heard it.
+static GAVE_EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\bevidence (?:given |provided )?(?:by|from) (?:[^.]*? including )?({LISTED}(?:(?:,? and |, ){LISTED})*)"
+    ))
+    .expect("valid regex")
+});
+
 /// A letter's lines and the people its pronouns stand for.
 struct Letter {
     first: usize,
@@ -162,7 +172,7 @@ fn letters(ctx: &Ctx<'_>) -> Vec<Letter> {
 }
 
 /// Who a letter says attended a meeting: the people after "met with" or
-/// before "for attending", at the meetings named after them in the
+/// "evidence given by", or before "for attending", at the meetings named after them in the
 /// sentence (or the one meeting of a month written without its day).
 fn told_in_letters(ctx: &mut Ctx<'_>) -> Told {
     let people = named_on_lines(ctx, NodeKind::Person);
@@ -174,7 +184,8 @@ fn told_in_letters(ctx: &mut Ctx<'_>) -> Told {
             let line = plain(src.line(n));
             let found = MET_WITH
                 .captures_iter(&line)
-                .chain(FOR_ATTENDING.captures_iter(&line));
+                .chain(FOR_ATTENDING.captures_iter(&line))
+                .chain(GAVE_EVIDENCE.captures_iter(&line));
             for cap in found {
                 let (Some(whole), Some(list)) = (cap.get(0), cap.get(1)) else {
                     continue;
@@ -203,7 +214,7 @@ fn told_in_letters(ctx: &mut Ctx<'_>) -> Told {
                     None => rest,
                 };
                 if at.is_empty() {
-                    at.extend(meeting_of_month(ctx, rest));
+                    at.extend(meeting_of_month(ctx, n, rest));
                 }
                 if at.is_empty() {
                     at.extend(meetings_on_dates(ctx, &letter, n, rest));
@@ -294,14 +305,40 @@ fn meeting_on_date(ctx: &Ctx<'_>, text: &str) -> Option<String> {
 }
 
 /// "in October 2022": the one meeting of that month the document states.
-fn meeting_of_month(ctx: &Ctx<'_>, text: &str) -> Option<String> {
+///
+/// Where the month has several, the one of the body whose papers the line
+/// is in, if it has one alone: a letter in a committee's pack answers that
+/// committee ("the evidence given … including myself in June 2022"), not
+/// the assembly's plenary of the same month.
+fn meeting_of_month(ctx: &Ctx<'_>, n: usize, text: &str) -> Option<String> {
     let (year, month, _) = crate::text::month_year_at_start(text)?;
     let prefix = format!("{year:04}-{month:02}-");
-    let mut of_month = ctx.out.nodes.values().filter(|m| {
-        m.kind == NodeKind::Meeting && m.props.get("date").is_some_and(|d| d.starts_with(&prefix))
-    });
-    let one = of_month.next()?;
-    of_month.next().is_none().then(|| one.key.clone())
+    let of_month: Vec<&crate::model::Node> = ctx
+        .out
+        .nodes
+        .values()
+        .filter(|m| {
+            m.kind == NodeKind::Meeting
+                && m.props.get("date").is_some_and(|d| d.starts_with(&prefix))
+        })
+        .collect();
+    let one = |found: &[&crate::model::Node]| match found {
+        [one] => Some(one.key.clone()),
+        _ => None,
+    };
+    one(&of_month).or_else(|| {
+        let own = super::actions::committee(ctx, n).and_then(|b| ctx.orgs.resolve(&b))?;
+        let own: Vec<&crate::model::Node> = of_month
+            .into_iter()
+            .filter(|m| {
+                m.props
+                    .get("body")
+                    .and_then(|b| ctx.orgs.resolve(b))
+                    .is_some_and(|b| b.key == own.key)
+            })
+            .collect();
+        one(&own)
+    })
 }
 
 /// Attendance told in running text (see the module's head), outside letters.
