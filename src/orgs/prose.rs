@@ -499,7 +499,8 @@ fn name_run(item: &str, first: bool, last: bool) -> Option<&str> {
             && w.chars().all(|c| c.is_alphanumeric() || "'’&-".contains(c))
     };
     let is_joiner = |w: &str| ["of", "for", "and", "the", "&"].contains(&w);
-    let item = item.trim();
+    // Emphasis marks around a list ("*His Majesty's … Service, the …").
+    let item = item.trim().trim_matches(['*', '_']);
     let words: Vec<(usize, &str)> = item
         .split(' ')
         .scan(0, |at, w| {
@@ -690,14 +691,20 @@ pub(super) fn listed_with(line: &str, known: impl Fn(&str) -> bool) -> Vec<&str>
         if items.len() < 2 {
             continue;
         }
-        // The list's last joint: "…, the Department for Education and London Councils".
-        if let Some((a, b)) = items.last().and_then(|last| last.rsplit_once(" and ")) {
+        // The list's joint: "…, the Department for Education and London
+        // Councils". The first item after the first that joins two names
+        // with "and" ends the list, and the sentence may go on after it in
+        // more commas ("MOPAC, NHS England and Lambeth Council who have
+        // co-commissioned a new service, which went live …").
+        let joint = items.iter().enumerate().skip(1).find_map(|(i, item)| {
+            let (a, b) = item.split_once(" and ")?;
             let a_name = a.trim_start_matches("the ").trim_start_matches("The ");
-            if one_name(a_name) {
-                items.pop();
-                items.push(a);
-                items.push(b);
-            }
+            (one_name(a_name) && a_name.starts_with(char::is_uppercase)).then_some((i, a, b))
+        });
+        if let Some((i, a, b)) = joint {
+            items.truncate(i);
+            items.push(a);
+            items.push(b);
         }
         let last = items.len() - 1;
         let mut known_count = 0;
@@ -706,8 +713,19 @@ pub(super) fn listed_with(line: &str, known: impl Fn(&str) -> bool) -> Vec<&str>
             let Some(name) = name_run(item, i == 0, i == last) else {
                 continue;
             };
+            // "the London Prison Group Director": a post. "Jigsaw4u and
+            // Missing People": one name or two, which the list does not say.
+            let post = name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| NOT_BODIES.contains(&w));
+            let joined = name.split_once(" and ").is_some_and(|(a, b)| {
+                !super::one_qualifier(a, b) && b.starts_with(char::is_uppercase)
+            });
             if known(name) {
                 known_count += 1;
+            } else if post || joined {
+                continue;
             } else if name.split_whitespace().count() >= 2
                 || (name.len() >= 3 && name.chars().all(|c| c.is_ascii_uppercase()))
             {
@@ -747,6 +765,24 @@ mod tests {
         // With the article, a plural head is a class of bodies.
         assert!(
             Orgs::named_in("backlogs in the Crown Courts and in the Local Authorities").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_list_ends_at_its_first_joint_and_leaves_out_posts_and_joined_names() {
+        let known = |n: &str| ["MOPAC", "NHS England", "London Councils"].contains(&n);
+        // The sentence goes on after the list in more commas.
+        let line = "It works with partners MOPAC, NHS England and Riverside Council who have co-commissioned a service, which went live in May.";
+        assert_eq!(Orgs::listed_with(line, known), vec!["Riverside Council"]);
+        // A post listed among bodies is no body; nor two names joined.
+        let line =
+            "MOPAC should work with NHS England, the Prison Group Director and London Councils.";
+        assert!(Orgs::listed_with(line, known).is_empty());
+        // The joint's two sides are two names.
+        let line = "MOPAC, NHS England, Eastvale Trust and Westwold Aid all said so.";
+        assert_eq!(
+            Orgs::listed_with(line, known),
+            vec!["Eastvale Trust", "Westwold Aid"]
         );
     }
 
