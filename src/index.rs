@@ -154,6 +154,7 @@ impl Graph {
         let merged = crate::link::merge_title_variants(&mut nodes, &mut edges);
         crate::link::teams_named_as_documents(&nodes, &mut edges);
         crate::link::abbreviations_across_documents(&mut nodes, &mut edges, &documents);
+        crate::link::units_across_documents(&mut nodes, &mut edges, &documents);
         nodes.sort_by(|a, b| natural_cmp(&a.key, &b.key));
         crate::link::resolve_report_titles(&nodes, &mut edges);
         crate::link::about_in_context(&nodes, &mut edges, &documents);

@@ -71,17 +71,7 @@ pub fn abbreviations_across_documents(
         .filter(|e| e.kind == EdgeKind::Mentions)
         .map(|e| (e.source.clone(), e.target.clone()))
         .collect();
-    // Statements by document: (first line, last line, key).
-    let mut statements: HashMap<&str, Vec<(u32, u32, &str)>> = HashMap::new();
-    for node in nodes.iter().filter(|n| n.kind == NodeKind::Statement) {
-        if let Some(span) = node.provenance.first() {
-            statements.entry(span.document.as_str()).or_default().push((
-                span.first_line,
-                span.last_line,
-                node.key.as_str(),
-            ));
-        }
-    }
+    let statements = statements_by_document(nodes);
     let mut added = Vec::new();
     for id in &ids {
         let src = Source::new(id, &documents[*id].text);
@@ -91,13 +81,7 @@ pub fn abbreviations_across_documents(
                 if !has_word(line, abbr) {
                     continue;
                 }
-                let source = statements
-                    .get(id.as_str())
-                    .and_then(|s| {
-                        s.iter()
-                            .find(|(a, b, _)| *a as usize <= n && n <= *b as usize)
-                    })
-                    .map_or_else(|| crate::keys::document(id), |(_, _, k)| (*k).to_owned());
+                let source = source_at(&statements, id, n);
                 if source == *key || !linked.insert((source.clone(), key.clone())) {
                     continue;
                 }
@@ -116,6 +100,36 @@ pub fn abbreviations_across_documents(
         }
     }
     edges.extend(added);
+}
+
+/// Statements by document: (first line, last line, key).
+pub(super) type Statements<'n> = HashMap<&'n str, Vec<(u32, u32, &'n str)>>;
+
+/// The statements of every document, by their lines.
+pub(super) fn statements_by_document(nodes: &[Node]) -> Statements<'_> {
+    let mut statements: Statements<'_> = HashMap::new();
+    for node in nodes.iter().filter(|n| n.kind == NodeKind::Statement) {
+        if let Some(span) = node.provenance.first() {
+            statements.entry(span.document.as_str()).or_default().push((
+                span.first_line,
+                span.last_line,
+                node.key.as_str(),
+            ));
+        }
+    }
+    statements
+}
+
+/// What line `n` of document `id` is said in: the statement whose lines
+/// hold it, else the document.
+pub(super) fn source_at(statements: &Statements<'_>, id: &str, n: usize) -> String {
+    statements
+        .get(id)
+        .and_then(|s| {
+            s.iter()
+                .find(|(a, b, _)| *a as usize <= n && n <= *b as usize)
+        })
+        .map_or_else(|| crate::keys::document(id), |(_, _, k)| (*k).to_owned())
 }
 
 /// Whether `word` stands in `line` as a whole word.

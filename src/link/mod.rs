@@ -19,6 +19,10 @@
 //! from the document (`linked_by: abbreviation`, `defined_in` the defining
 //! document). The organisation becomes a node if no parser made one.
 //!
+//! A kind of unit one document defines by a plural ("Basic Command Units
+//! (BCUs)") names one unit wherever its abbreviation stands with an area
+//! ("East BCU"): each such unit is a node, mentioned where it is named.
+//!
 //! Running at build time keeps ingest order free: the response may come
 //! before or after its report, the definition before or after its uses.
 
@@ -29,6 +33,7 @@ mod report_titles;
 mod same_document;
 mod same_org;
 mod same_person;
+mod units;
 
 pub use abbreviations::abbreviations_across_documents;
 pub use about::about_in_context;
@@ -37,3 +42,4 @@ pub use report_titles::resolve_report_titles;
 pub use same_document::{merge_title_variants, teams_named_as_documents};
 pub use same_org::possible_same_organisations;
 pub use same_person::possible_same_people;
+pub use units::units_across_documents;

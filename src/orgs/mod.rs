@@ -377,9 +377,11 @@ fn is_generic(name: &str) -> bool {
         && (words.len() == 1 || words.iter().any(|w| KINDS.contains(w)))
 }
 
-/// "Full Name (ABBR)": an abbreviation defined in the text.
+/// "Full Name (ABBR)": an abbreviation defined in the text. A word in
+/// square brackets is an editor's insertion into a transcript ("the
+/// [Metropolitan] Police Authority (MPA)") and part of the name.
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-Z][\w'’&]*|and|of|for|the|&)(?:[ ](?:[A-Z][\w'’&]*|and|of|for|the|&))+) \(([A-Z][A-Za-z]{1,9})\)")
+    Regex::new(r"((?:\[?[A-Z][\w'’&]*\]?|and|of|for|the|&)(?:[ ](?:\[?[A-Z][\w'’&]*\]?|and|of|for|the|&))+) \(([A-Z][A-Za-z]{1,9})\)")
         .expect("valid regex")
 });
 
@@ -657,7 +659,40 @@ impl Orgs {
         for (abbr, full, canonical) in self.definitions(text) {
             self.insert(&abbr, &canonical);
             self.insert(&full, &canonical);
+            self.insert(&without_insertions(&full), &canonical);
         }
+    }
+
+    /// Units of a kind the text defines by a plural, named by their area
+    /// ("East BCU"): see [`prose`].
+    pub fn units_of_kind<'l>(line: &'l str, kinds: &[String]) -> Vec<&'l str> {
+        prose::units_of_kind(line, kinds)
+    }
+
+    /// The kinds of body a text defines by a plural ("Basic Command Units
+    /// (BCUs)", "Clinical Commissioning Groups (CCGs)"): their abbreviations
+    /// in the singular ("BCU").
+    pub fn kinds_defined(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for cap in DEFINITION.captures_iter(text) {
+            let full = without_insertions(&cap[1]);
+            let abbr = cap[2].strip_suffix('s').unwrap_or(&cap[2]);
+            let Some(last) = full.split_whitespace().last() else {
+                continue;
+            };
+            // A plural of a head word, the abbreviation spelling the
+            // name's last words: "local Basic Command Units (BCU)" too.
+            let plural_head = last
+                .strip_suffix('s')
+                .is_some_and(|singular| ORG_HEADS.contains(&singular));
+            let words: Vec<&str> = full.split_whitespace().collect();
+            let spelt = (1..=words.len())
+                .any(|n| is_abbreviation_of(abbr, &words[words.len() - n..].join(" ")));
+            if plural_head && spelt && abbr.len() >= 2 && !out.iter().any(|k| k == abbr) {
+                out.push(abbr.to_owned());
+            }
+        }
+        out
     }
 
     /// The organisations a text defines by abbreviation: (abbreviation, full
@@ -673,19 +708,20 @@ impl Orgs {
             // "a Probation Homelessness Prevention Team (HPT)": capitalised
             // words before the name the abbreviation spells are not of it.
             let mut full = full;
-            while !is_abbreviation_of(abbr, full) {
+            while !is_abbreviation_of(abbr, &without_insertions(full)) {
                 match full.split_once(' ') {
                     Some((_, rest)) if rest.contains(' ') => full = rest,
                     _ => break,
                 }
             }
+            let plain_full = without_insertions(full);
             // Only organisations: "Police Community Support Officers (PCSOs)" is a role.
-            if !is_abbreviation_of(abbr, full)
-                || !(Orgs::looks_like_org(full) || self.canonical(full).is_some())
+            if !is_abbreviation_of(abbr, &plain_full)
+                || !(Orgs::looks_like_org(&plain_full) || self.canonical(&plain_full).is_some())
             {
                 continue;
             }
-            let canonical = self.canonical(full).unwrap_or_else(|| full.to_owned());
+            let canonical = self.canonical(&plain_full).unwrap_or(plain_full);
             out.push((abbr.to_owned(), full.to_owned(), canonical));
         }
         out
@@ -705,9 +741,10 @@ impl Orgs {
             return None;
         }
         // "Metropolitan Police Service (MPS)": the bracket is an alias.
-        let bare = match written.rsplit_once(" (") {
+        let bare = without_insertions(&written);
+        let bare = match bare.rsplit_once(" (") {
             Some((head, tail)) if tail.ends_with(')') => head.to_owned(),
-            _ => written.clone(),
+            _ => bare,
         };
         // "the Civil Justice Council" and a sentence's "The Civil Justice
         // Council" are one body, and so are "the Board" and "The Board" (a
@@ -778,6 +815,17 @@ fn is_abbreviation_of(abbr: &str, full: &str) -> bool {
     true
 }
 
+/// A name with an editor's insertions made plain: "[Metropolitan] Police
+/// Authority" is "Metropolitan Police Authority". (Links are made plain
+/// before: `plain` keeps a link's text.)
+fn without_insertions(name: &str) -> String {
+    if name.contains(['[', ']']) {
+        name.replace(['[', ']'], "")
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Case, quote style and a leading "the" do not distinguish names.
 pub(crate) fn normalise(name: &str) -> String {
     let folded = fold_punctuation(name).to_lowercase();
@@ -826,6 +874,22 @@ mod tests {
             "organisation/zebra-zone-council"
         );
         assert!(!orgs.is_known("PCSOs"), "a role is not an organisation");
+        // An editor's insertion is part of the name it completes.
+        orgs.learn("my time on the [Eastvale] Police Board (EPB) when");
+        let board = orgs.resolve("EPB").unwrap();
+        assert_eq!(board.name, "Eastvale Police Board");
+        assert_eq!(
+            orgs.resolve("Eastvale Police Board").unwrap().key,
+            board.key
+        );
+        // A kind defined by a plural is no body, but its units are named by it.
+        assert!(!orgs.is_known("ZCUs"));
+        assert_eq!(
+            Orgs::kinds_defined(
+                "its 12 Zone Command Units (ZCUs) and the Zebra Zone Council (ZZC)"
+            ),
+            ["ZCU"]
+        );
     }
 
     #[test]

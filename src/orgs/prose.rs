@@ -342,7 +342,8 @@ fn named_bare(line: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(m) = BARE.find_at(line, from) {
-        let before = line[..m.start()].trim_end();
+        let start = with_places_listed(line, m.start(), m.as_str());
+        let before = line[..start].trim_end();
         let previous = before.rsplit(' ').next().unwrap_or("");
         // After "and", "of" or "for" the name began earlier ("His Majesty's
         // Courts and Tribunals Service"): a part of a longer name, not one.
@@ -362,11 +363,28 @@ fn named_bare(line: &str) -> Vec<std::ops::Range<usize>> {
         // Group", "our Specialist Crime Command": a body's own name of three
         // words or more (with two, "our Legal Team" says what, not which).
         let owned = ["its", "their", "our", "your"].contains(&previous);
-        let after_determiner = proper && (previous == "that" || (owned && words.len() >= 3));
+        // "established an Anti-corruption and Abuse Command", "launch a
+        // Prevention Partnership Forum": a body set up, named with an
+        // indefinite article. Without a verb of founding "a" is a class's
+        // ("a complaint to a Professional Standards Department").
+        let founding = before
+            .strip_suffix(previous)
+            .and_then(|b| b.trim_end().rsplit(' ').next())
+            .is_some_and(|verb| {
+                let verb = verb.to_lowercase();
+                FOUNDING.iter().any(|stem| {
+                    verb.strip_prefix(stem).is_some_and(|ending| {
+                        ["", "e", "s", "es", "ed", "d", "ing"].contains(&ending)
+                    })
+                })
+            });
+        let introduced = ["a", "an"].contains(&previous) && words.len() >= 2 && founding;
+        let after_determiner =
+            proper && (previous == "that" || introduced || (owned && words.len() >= 3));
         // "City of London Police and Hertfordshire Police": two bodies of one
         // kind, the same head word ending both (the name's last head word:
         // "Sickle Cell" runs on to "Society").
-        let head = line[m.start()..run_on_to_head(line, m.end())]
+        let head = line[start..run_on_to_head(line, m.end())]
             .split_whitespace()
             .last()
             .unwrap_or("");
@@ -400,7 +418,7 @@ fn named_bare(line: &str) -> Vec<std::ops::Range<usize>> {
         if mid_sentence && !runs_on {
             let end = run_on_to_head(line, m.end());
             from = end;
-            out.push(m.start()..end);
+            out.push(start..end);
         } else {
             // Skip the rest of a name not taken, so that its tail is not
             // read as one, up to an "and" that may join a second body.
@@ -410,6 +428,80 @@ fn named_bare(line: &str) -> Vec<std::ops::Range<usize>> {
                 .unwrap_or(rest.len());
             let stop = rest[..stop].find(" and ").map_or(stop, |at| at + 1);
             from = m.end() + stop;
+        }
+    }
+    out
+}
+
+/// Stems of the verbs that found a body, with their endings ("established",
+/// "launching", "formed", "created"; "set up" is read by its "up").
+const FOUNDING: &[&str] = &[
+    "establish",
+    "launch",
+    "creat",
+    "form",
+    "found",
+    "up",
+    "introduc",
+    "propos",
+];
+
+/// "Barnet, Enfield and Haringey Mental Health NHS Trust": where a name
+/// begins with one word and "and", the places listed before it with commas
+/// are the name's too. The start of the name, moved back over them.
+fn with_places_listed(line: &str, start: usize, name: &str) -> usize {
+    let one_word_and = name
+        .split_once(" and ")
+        .is_some_and(|(first, _)| !first.contains(' '));
+    if !one_word_and {
+        return start;
+    }
+    let mut start = start;
+    while let Some(before) = line[..start].strip_suffix(", ") {
+        let word = before.rsplit(' ').next().unwrap_or("");
+        let place = word.starts_with(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && !ORG_HEADS.contains(&word);
+        if !place {
+            break;
+        }
+        start = before.len() - word.len();
+    }
+    start
+}
+
+/// Compass words that name a police force's or a service's areas ("East
+/// BCU", "South west BCU", "BCU North East").
+const COMPASS: &[&str] = &["North", "South", "East", "West", "Central"];
+
+/// One unit of a kind the text defines by a plural ("Basic Command Units
+/// (BCUs)"): the kind's abbreviation with the area's compass words before
+/// or after it ("an officer from South west BCU", "East BCU", "BCU South
+/// West"). `kinds` are the kinds' abbreviations in the singular.
+pub(super) fn units_of_kind<'l>(line: &'l str, kinds: &[String]) -> Vec<&'l str> {
+    static AREA: LazyLock<String> = LazyLock::new(|| {
+        let words = COMPASS.join("|");
+        let lower = COMPASS
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("|");
+        format!(r"(?:{words})(?: (?:{words}|{lower}))?")
+    });
+    let mut out = Vec::new();
+    for kind in kinds {
+        let kind = regex::escape(kind);
+        let area = AREA.as_str();
+        let unit =
+            Regex::new(&format!(r"\b(?:{area} {kind}|{kind} {area})\b")).expect("valid regex");
+        for m in unit.find_iter(line) {
+            // "North East BCU's officers" is still the unit; "the East BCU
+            // Commander" is a post (`NOT_BODIES`' words follow).
+            let next = line[m.end()..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+            if !NOT_BODIES.contains(&next) && !["Commander", "Superintendent"].contains(&next) {
+                out.push(m.as_str());
+            }
         }
     }
     out
@@ -869,6 +961,25 @@ mod tests {
         assert!(Orgs::named_in("by His Majesty's Courts and Tribunals Service today").is_empty());
         assert!(Orgs::named_in("Chalk Valley Council met.").is_empty());
         assert!(Orgs::named_in("the current London Police and Crime Plan").is_empty());
+    }
+
+    #[test]
+    fn a_body_founded_with_an_indefinite_article_and_places_listed_in_a_name() {
+        assert_eq!(
+            Orgs::named_in("The force established an Anti-fraud and Theft Command last year."),
+            vec!["Anti-fraud and Theft Command"]
+        );
+        assert_eq!(
+            Orgs::named_in("Will you set up a Victims Reference Forum?"),
+            vec!["Victims Reference Forum"]
+        );
+        // Without a verb of founding, "a" names one of a class.
+        assert!(Orgs::named_in("a complaint to a Professional Standards Department").is_empty());
+        // The places a name lists before its "and" are the name's.
+        assert_eq!(
+            Orgs::named_in("Partners include Eastvale, Westwold and Northby Health NHS Trust."),
+            vec!["Eastvale, Westwold and Northby Health NHS Trust"]
+        );
     }
 
     #[test]
