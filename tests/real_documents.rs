@@ -241,13 +241,39 @@ fn minutes_attendance_by_status() {
     let also = also - 1;
     let officers = list_names(&text, "IN ATTENDANCE:", "Apologies and Substitutes");
     let apologies = list_names(&text, "received from", "who was substituted");
+    // Who the minutes record doing something, at an item's start, and no
+    // list names: present too, from those words (`basis: minuted`).
+    let listed_from = text.find("PRESENT:").unwrap();
+    let listed_to = text.find("Apologies and Substitutes").unwrap();
+    let listed = text[listed_from..listed_to].replace('\n', " ");
+    let minuted_shape =
+        Regex::new(r"(?m)^\s*[a-z0-9]{1,2}\. ([A-Z][a-z]+ [A-Z][A-Za-z]+) (?:thanked|said|explained|added|praised|stated|agreed|asked)\b")
+            .unwrap();
+    let minuted: BTreeSet<&str> = minuted_shape
+        .captures_iter(&text)
+        .map(|c| c.get(1).unwrap().as_str())
+        .filter(|name| !listed.contains(name))
+        .collect();
     let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
+    let mut minuted_found: BTreeSet<String> = BTreeSet::new();
     for node in nodes_of("kentcc-minutes-2024-12-10", NodeKind::Attendance) {
+        if node.prop("basis") == Some("minuted") {
+            minuted_found.insert(node.name.split(" at ").next().unwrap().to_owned());
+            continue;
+        }
         *by_status
             .entry(node.prop("status").unwrap().to_owned())
             .or_default() += 1;
     }
     assert_eq!(by_status.get("present").copied(), Some(present + also));
+    assert!(!minuted.is_empty());
+    assert_eq!(
+        minuted_found,
+        minuted
+            .iter()
+            .map(|n| n.to_string())
+            .collect::<BTreeSet<_>>()
+    );
     assert_eq!(by_status.get("apologies").copied(), Some(apologies));
     assert_eq!(by_status.get("substitute").copied(), Some(1));
     // The substitute is also listed among the officers in attendance.

@@ -209,6 +209,60 @@ pub fn listed_names(line: &str) -> Vec<&str> {
     out
 }
 
+/// What minutes record a person doing, straight after their name: "Leemya
+/// McKeown thanked the team", "Tony Doran explained".
+const MINUTED: &[&str] = &[
+    "thanked",
+    "said",
+    "asked",
+    "advised",
+    "explained",
+    "presented",
+    "introduced",
+    "reported",
+    "confirmed",
+    "informed",
+    "praised",
+    "welcomed",
+    "mentioned",
+    "responded",
+    "raised",
+    "stated",
+    "updated",
+    "requested",
+    "queried",
+    "highlighted",
+    "outlined",
+    "suggested",
+    "commented",
+    "expressed",
+    "added",
+    "replied",
+    "noted",
+];
+
+/// Names, whatever their given name, where minutes record the person doing
+/// something: at the start of a sentence or of a list item, before a verb
+/// of `MINUTED`. The caller weighs a given name not in the vocabulary
+/// against the rest of the document, as for `listed_names`.
+pub fn minuted_names(line: &str) -> Vec<&str> {
+    static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[.:;] |^\s*(?:[a-z0-9]{1,3}[.)]|[-•*])\s+)$").expect("valid regex")
+    });
+    names_with(line, |_| true)
+        .into_iter()
+        .filter(|name| {
+            let start = name.as_ptr() as usize - line.as_ptr() as usize;
+            let after = &line[start + name.len()..];
+            let verb = after
+                .strip_prefix(' ')
+                .and_then(|rest| rest.split([' ', ',', '.']).next())
+                .unwrap_or("");
+            ITEM_START.is_match(&line[..start]) && MINUTED.contains(&verb)
+        })
+        .collect()
+}
+
 /// The bare names of a line whose given name passes `given_ok`.
 fn names_with(line: &str, given_ok: impl Fn(&str) -> bool) -> Vec<&str> {
     let mut out = Vec::new();
@@ -302,6 +356,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_minutes_record_doing_something_is_one_whatever_its_given_name() {
+        assert_eq!(
+            minuted_names("   b. Zorbat Henry thanked the team for their support"),
+            ["Zorbat Henry"]
+        );
+        assert_eq!(
+            minuted_names("It was noted. Zorbat Henry explained, and Sarah Everard added"),
+            ["Zorbat Henry"]
+        );
+        // Mid-sentence, or before no verb of the record, it is left.
+        assert!(minuted_names("a letter from Zorbat Henry said").is_empty());
+        assert!(minuted_names("Zorbat Henry Trust funds it").is_empty());
+    }
+
+    #[test]
     fn bodies_places_and_documents_are_not_names() {
         for line in [
             "we met at Victoria Station on Monday",
@@ -349,6 +418,8 @@ const SHORT_FORMS: &[(&str, &[&str])] = &[
     ("James", &["Jim", "Jimmy", "Jamie"]),
     ("Jennifer", &["Jenny", "Jen"]),
     ("John", &["Jack", "Johnny"]),
+    ("Joanne", &["Jo"]),
+    ("Johanna", &["Jo"]),
     ("Jonathan", &["Jon"]),
     ("Joseph", &["Joe"]),
     ("Katherine", &["Kate", "Kathy"]),

@@ -204,6 +204,7 @@ fn bare_people(ctx: &mut Ctx<'_>) {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.starts_with(char::is_lowercase))
         .collect();
+    let records_one = super::told_attendance::recorded_meeting(ctx).is_some();
     for n in (1..=src.len()).filter(|n| !headings.contains(n)) {
         let line = src.line(n);
         let listed = crate::names::given::listed_names(line)
@@ -212,9 +213,18 @@ fn bare_people(ctx: &mut Ctx<'_>) {
                 let given = w.split(' ').next().unwrap_or("");
                 !lower.contains(given.to_lowercase().as_str())
             });
+        // In the record of a meeting, a name before what it records them
+        // doing ("Leemya McKeown thanked the team") whatever the given name.
+        let minuted = crate::names::given::minuted_names(line)
+            .into_iter()
+            .filter(|w| {
+                let given = w.split(' ').next().unwrap_or("");
+                records_one && !lower.contains(given.to_lowercase().as_str())
+            });
         let names: Vec<&str> = crate::names::given::bare_names(line)
             .into_iter()
             .chain(listed)
+            .chain(minuted)
             .collect();
         for written in names {
             if cut_by_wrap(src, n, written) || ctx.orgs.is_known(written) {
@@ -235,14 +245,36 @@ fn bare_people(ctx: &mut Ctx<'_>) {
                 continue;
             }
             let words: Vec<&str> = name.core.split_whitespace().collect();
-            let longer = ctx.out.nodes.values_mut().find(|p| {
-                p.kind == NodeKind::Person
-                    && PersonName::parse(&p.name).is_some_and(|q| {
-                        let theirs: Vec<&str> = q.core.split_whitespace().collect();
-                        theirs.len() != words.len()
-                            && theirs.first() == words.first()
-                            && theirs.last() == words.last()
+            // "Jo Carpenter" beside "Joanne Carpenter": a short form of the
+            // given name, where one person of the document has it.
+            let shortened = |theirs: &[&str]| {
+                theirs.last() == words.last()
+                    && theirs.first().is_some_and(|given| {
+                        words.first().is_some_and(|short| {
+                            crate::names::given::short_forms(given).contains(short)
+                        })
                     })
+            };
+            let fits = |q: &PersonName| {
+                let theirs: Vec<&str> = q.core.split_whitespace().collect();
+                (theirs.len() != words.len()
+                    && theirs.first() == words.first()
+                    && theirs.last() == words.last())
+                    || shortened(&theirs)
+            };
+            let fitting = ctx
+                .out
+                .nodes
+                .values()
+                .filter(|p| {
+                    p.kind == NodeKind::Person
+                        && PersonName::parse(&p.name).is_some_and(|q| fits(&q))
+                })
+                .count();
+            let longer = ctx.out.nodes.values_mut().find(|p| {
+                fitting == 1
+                    && p.kind == NodeKind::Person
+                    && PersonName::parse(&p.name).is_some_and(|q| fits(&q))
             });
             if let Some(person) = longer {
                 person.aliases.insert(written.to_owned());

@@ -105,6 +105,7 @@ struct Letter {
 pub(super) fn parse(ctx: &mut Ctx<'_>) {
     let mut told = told_in_prose(ctx);
     told.extend(told_in_letters(ctx));
+    told.extend(minuted(ctx));
     for (meeting, person, span, basis) in told {
         let Some(date) = ctx
             .out
@@ -116,6 +117,50 @@ pub(super) fn parse(ctx: &mut Ctx<'_>) {
         };
         super::meeting::told_attendance(ctx, &meeting, &date, &person, span, basis);
     }
+}
+
+/// The one meeting the document is the record of (its minutes), if it
+/// records one only: a pack of several meetings' minutes says by section
+/// which lines are whose.
+pub(super) fn recorded_meeting(ctx: &Ctx<'_>) -> Option<String> {
+    let mut recorded = ctx
+        .out
+        .edges
+        .values()
+        .filter(|e| e.kind == EdgeKind::Records && e.source == ctx.doc_key)
+        .map(|e| e.target.clone())
+        .filter(|m| {
+            ctx.out
+                .nodes
+                .get(m)
+                .is_some_and(|n| n.kind == NodeKind::Meeting)
+        });
+    let first = recorded.next()?;
+    recorded.all(|m| m == first).then_some(first)
+}
+
+/// Who the record of a meeting minutes doing something there ("Leemya
+/// McKeown thanked the team", "Tony Doran explained") attended it, with
+/// `basis: minuted`; a list that names them already says how.
+fn minuted(ctx: &Ctx<'_>) -> Told {
+    let Some(meeting) = recorded_meeting(ctx) else {
+        return Vec::new();
+    };
+    let people = named_on_lines(ctx, NodeKind::Person);
+    let mut out = Told::new();
+    for (n, named) in &people {
+        for written in crate::names::given::minuted_names(ctx.src.line(*n)) {
+            if let Some((_, person)) = named.iter().find(|(w, _)| w == written) {
+                out.push((
+                    meeting.clone(),
+                    person.clone(),
+                    ctx.src.quote_line(*n, written),
+                    "minuted",
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Attendance told: (meeting, person, where, basis).
