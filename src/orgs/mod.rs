@@ -663,6 +663,12 @@ impl Orgs {
         }
     }
 
+    /// Abbreviations a text uses as bodies' names without defining them
+    /// ("reported to the NBSC"): see [`prose`].
+    pub fn abbreviations_as_names(text: &str) -> Vec<&str> {
+        prose::abbreviations_as_names(text)
+    }
+
     /// Units of a kind the text defines by a plural, named by their area
     /// ("East BCU"): see [`prose`].
     pub fn units_of_kind<'l>(line: &'l str, kinds: &[String]) -> Vec<&'l str> {

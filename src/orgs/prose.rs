@@ -470,6 +470,45 @@ fn with_places_listed(line: &str, start: usize, name: &str) -> usize {
     start
 }
 
+/// Abbreviations a text uses as the names of bodies without defining them:
+/// "the ABBR" after a preposition, standing alone (not before a noun it
+/// qualifies: "the ARQ data"), twice or more ("reported to the NBSC", "in
+/// the NBSC"); one use may be a post or a system. Honours ("of the CBE")
+/// are left.
+pub(super) fn abbreviations_as_names(text: &str) -> Vec<&str> {
+    static THE_ABBR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:in|at|to|from|by|with|of|for|on|into|within) the ([A-Z]{3,6})\b")
+            .expect("valid regex")
+    });
+    // Words that may follow a body's name in a sentence; another lower-case
+    // word after the abbreviation is a noun it qualifies.
+    const GOES_ON: &[&str] = &[
+        "and", "or", "to", "in", "on", "at", "for", "was", "is", "has", "had", "were", "are",
+        "who", "which", "that", "said", "have", "will", "would", "did", "does", "could", "as",
+        "about", "with", "by", "from",
+    ];
+    let mut uses: Vec<(&str, usize)> = Vec::new();
+    for c in THE_ABBR.captures_iter(text) {
+        let abbr = c.get(1).expect("group");
+        let next = text[abbr.end()..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split([' ', ',', '.', ';', ':']).next())
+            .unwrap_or("");
+        let qualifies = next.starts_with(char::is_lowercase) && !GOES_ON.contains(&next);
+        if qualifies || crate::names::is_post_nominal(abbr.as_str()) {
+            continue;
+        }
+        match uses.iter_mut().find(|(a, _)| *a == abbr.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => uses.push((abbr.as_str(), 1)),
+        }
+    }
+    uses.into_iter()
+        .filter(|(abbr, n)| *n >= 2 && !text.contains(&format!("({abbr})")))
+        .map(|(abbr, _)| abbr)
+        .collect()
+}
+
 /// Compass words that name a police force's or a service's areas ("East
 /// BCU", "South west BCU", "BCU North East").
 const COMPASS: &[&str] = &["North", "South", "East", "West", "Central"];
@@ -980,6 +1019,17 @@ mod tests {
             Orgs::named_in("Partners include Eastvale, Westwold and Northby Health NHS Trust."),
             vec!["Eastvale, Westwold and Northby Health NHS Trust"]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_standing_as_a_name_twice_and_never_defined_is_a_body() {
+        let text = "It was reported to the ZBSC. Calls went to the ZBSC and were logged.\n\
+                    He gave it to the CFO. The figures in the ARQ data and from the ARQ data.\n\
+                    Appointed to the CBE; raised to the CBE.\n\
+                    The Zebra Shortfall Scheme (ZSS) paid; claims to the ZSS and to the ZSS.";
+        // One use is a post's ("the CFO"), a noun after it is what it
+        // qualifies, an honour is no body, a defined one is the definition's.
+        assert_eq!(Orgs::abbreviations_as_names(text), ["ZBSC"]);
     }
 
     #[test]

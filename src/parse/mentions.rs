@@ -790,6 +790,18 @@ pub(super) fn parse(ctx: &mut Ctx<'_>, reports: &[Report]) {
             named_body(ctx, &mut patterns, n, written);
         }
     }
+    // An abbreviation the text uses as a body's name, twice or more, and
+    // never defines ("the NBSC"): a body known by it, from its first use.
+    let kinds = crate::orgs::Orgs::kinds_defined(&src.text);
+    for abbr in crate::orgs::Orgs::abbreviations_as_names(&src.text) {
+        if ctx.orgs.is_known(abbr) || kinds.iter().any(|k| k == abbr) {
+            continue;
+        }
+        let the = format!("the {abbr}");
+        if let Some(n) = (1..=src.len()).find(|&n| src.line(n).contains(&the)) {
+            named_body(ctx, &mut patterns, n, abbr);
+        }
+    }
     // A known body's branch in one nation ("BBC Wales"): a body of its own.
     for n in 1..=src.len() {
         let line = src.line(n);
